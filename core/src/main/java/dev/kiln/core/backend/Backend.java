@@ -1,0 +1,125 @@
+package dev.kiln.core.backend;
+
+import dev.kiln.core.tensor.Rng;
+import dev.kiln.core.tensor.Shape;
+import dev.kiln.core.tensor.Tensor;
+import java.util.List;
+
+/**
+ * The backend SPI: the small set of primitive ops every backend implements, plus a few fused ops
+ * with default implementations composed from primitives (override them for speed).
+ *
+ * <p>Contract for every op:
+ * <ul>
+ *   <li>Inputs may be views: any strides (including 0 for broadcast/expanded dimensions) and any
+ *       offset into their storage. Outputs are new, contiguous tensors of this backend.</li>
+ *   <li>Inputs belong to this backend (the core checks that before calling).</li>
+ *   <li>Shapes have been validated by the core; backends may assume they are consistent.</li>
+ *   <li>No autograd: the core records gradients around these calls.</li>
+ *   <li>Index tensors hold integral float values (exact up to 2^24).</li>
+ * </ul>
+ * Results must match the reference backend (see the conformance kit for tolerances).
+ */
+public interface Backend {
+    String name();
+
+    // ---- memory and host transfer ----
+
+    /** A new contiguous tensor holding a copy of {@code data} in row-major order. */
+    Tensor fromArray(float[] data, int[] shape);
+
+    /** The elements of {@code x} in row-major logical order (views are resolved). */
+    float[] toArray(Tensor x);
+
+    /** A new contiguous tensor filled with {@code value}. */
+    Tensor full(int[] shape, float value);
+
+    /** A contiguous copy of a (possibly strided) view. */
+    Tensor contiguous(Tensor x);
+
+    // ---- random fill (counter-based, see Rng: same values on every backend) ----
+
+    default Tensor randomUniform(int[] shape, long seed, long offset, float low, float high) {
+        float[] v = new float[Shape.numel(shape)];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = low + (high - low) * Rng.uniform(seed, offset + i);
+        }
+        return fromArray(v, shape);
+    }
+
+    /** Element {@code i} uses stream positions {@code offset+2i} and {@code offset+2i+1}. */
+    default Tensor randomNormal(int[] shape, long seed, long offset, float mean, float std) {
+        float[] v = new float[Shape.numel(shape)];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) (mean + std * Rng.gaussian(seed, offset + 2L * i));
+        }
+        return fromArray(v, shape);
+    }
+
+    // ---- element-wise ----
+
+    Tensor unary(UnaryOp op, Tensor x);
+
+    /** Broadcasting binary op; the output has the broadcast shape. */
+    Tensor binary(BinaryOp op, Tensor a, Tensor b);
+
+    /** {@code cond != 0 ? a : b}, all three broadcast together. */
+    Tensor where(Tensor cond, Tensor a, Tensor b);
+
+    // ---- reductions ----
+
+    /** Reduces over the given (sorted, distinct, non-negative) axes. */
+    Tensor reduce(ReduceOp op, Tensor x, int[] axes, boolean keepDims);
+
+    /** Index of the first maximum along {@code axis} (NaN counts as maximum). */
+    Tensor argmax(Tensor x, int axis, boolean keepDims);
+
+    // ---- linear algebra ----
+
+    /** {@code a[..., m, k] @ b[..., k, n]}; batch dimensions broadcast. Both have rank >= 2. */
+    Tensor matmul(Tensor a, Tensor b);
+
+    // ---- movement and indexing ----
+
+    /** Joins tensors along {@code axis}; all other dimensions are equal. */
+    Tensor concat(List<Tensor> xs, int axis);
+
+    /** Selects entries {@code index[i]} (a 1-D index tensor) along {@code axis}. */
+    Tensor indexSelect(Tensor x, int axis, Tensor index);
+
+    /**
+     * {@code base} plus {@code src} scattered along {@code axis}: out[.., index[i], ..] += src[.., i, ..].
+     * Repeated indices accumulate. The backward of {@link #indexSelect}.
+     */
+    Tensor indexAdd(Tensor base, int axis, Tensor index, Tensor src);
+
+    /** One-hot encoding: shape {@code index.shape + [classes]}. Out-of-range indices give all zeros. */
+    Tensor oneHot(Tensor index, int classes);
+
+    // ---- fused ops (defaults are composed from primitives) ----
+
+    default Tensor softmax(Tensor x, int axis) {
+        int[] ax = {axis};
+        Tensor shifted = binary(BinaryOp.SUB, x, reduce(ReduceOp.MAX, x, ax, true));
+        Tensor e = unary(UnaryOp.EXP, shifted);
+        return binary(BinaryOp.DIV, e, reduce(ReduceOp.SUM, e, ax, true));
+    }
+
+    default Tensor logSoftmax(Tensor x, int axis) {
+        int[] ax = {axis};
+        Tensor shifted = binary(BinaryOp.SUB, x, reduce(ReduceOp.MAX, x, ax, true));
+        Tensor lse = unary(UnaryOp.LOG, reduce(ReduceOp.SUM, unary(UnaryOp.EXP, shifted), ax, true));
+        return binary(BinaryOp.SUB, shifted, lse);
+    }
+
+    /**
+     * Per-sample cross-entropy of {@code logits[N, C]} against integer {@code labels[N]}:
+     * {@code -log softmax(logits)[n, labels[n]]}, shape {@code [N]}.
+     */
+    default Tensor softmaxCrossEntropy(Tensor logits, Tensor labels) {
+        Tensor logp = logSoftmax(logits, 1);
+        Tensor picked = reduce(ReduceOp.SUM, binary(BinaryOp.MUL, logp, oneHot(labels, logits.shape()[1])),
+                new int[] {1}, false);
+        return unary(UnaryOp.NEG, picked);
+    }
+}

@@ -1,0 +1,86 @@
+package dev.kiln.core.tensor;
+
+import java.util.Arrays;
+
+/** Static helpers for shapes and strides (row-major, NumPy broadcasting rules). */
+public final class Shape {
+    private Shape() {
+    }
+
+    public static int numel(int[] shape) {
+        long n = 1;
+        for (int d : shape) {
+            if (d < 0) {
+                throw new IllegalArgumentException("negative dimension in shape " + str(shape));
+            }
+            n *= d;
+        }
+        if (n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("shape " + str(shape) + " has " + n + " elements, more than 2^31-1");
+        }
+        return (int) n;
+    }
+
+    public static int[] contiguousStrides(int[] shape) {
+        int[] strides = new int[shape.length];
+        int s = 1;
+        for (int i = shape.length - 1; i >= 0; i--) {
+            strides[i] = s;
+            s *= Math.max(shape[i], 1);
+        }
+        return strides;
+    }
+
+    public static String str(int[] shape) {
+        return Arrays.toString(shape);
+    }
+
+    /** The NumPy broadcast of two shapes, or an error naming the op and both shapes. */
+    public static int[] broadcast(String op, int[] a, int[] b) {
+        int n = Math.max(a.length, b.length);
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            int da = i < n - a.length ? 1 : a[i - (n - a.length)];
+            int db = i < n - b.length ? 1 : b[i - (n - b.length)];
+            if (da != db && da != 1 && db != 1) {
+                throw new IllegalArgumentException(op + ": shapes " + str(a) + " and " + str(b)
+                        + " cannot be broadcast (dimension " + i + ": " + da + " vs " + db + ")");
+            }
+            out[i] = da == 1 ? db : da;
+        }
+        return out;
+    }
+
+    /**
+     * Strides that read a tensor of {@code shape}/{@code strides} as if it had {@code target}
+     * shape: stride 0 on broadcast dimensions. The caller has checked compatibility.
+     */
+    public static int[] broadcastStrides(int[] shape, int[] strides, int[] target) {
+        int[] out = new int[target.length];
+        int lead = target.length - shape.length;
+        for (int i = 0; i < shape.length; i++) {
+            out[lead + i] = shape[i] == 1 && target[lead + i] != 1 ? 0 : strides[i];
+        }
+        return out;
+    }
+
+    /** Normalises a possibly negative axis, or fails naming the op, axis and rank. */
+    public static int axis(String op, int axis, int rank) {
+        int a = axis < 0 ? axis + rank : axis;
+        if (a < 0 || a >= rank) {
+            throw new IllegalArgumentException(op + ": axis " + axis + " is out of range for rank " + rank);
+        }
+        return a;
+    }
+
+    public static boolean isContiguous(int[] shape, int[] strides) {
+        int expected = 1;
+        for (int i = shape.length - 1; i >= 0; i--) {
+            if (shape[i] != 1 && strides[i] != expected) {
+                return false;
+            }
+            expected *= shape[i];
+        }
+        return true;
+    }
+}
