@@ -1,0 +1,277 @@
+package dev.kiln.cpu;
+
+import dev.kiln.core.backend.Backend;
+import dev.kiln.core.backend.BinaryOp;
+import dev.kiln.core.backend.ReduceOp;
+import dev.kiln.core.backend.UnaryOp;
+import dev.kiln.core.tensor.HeapStorage;
+import dev.kiln.core.tensor.Rng;
+import dev.kiln.core.tensor.Shape;
+import dev.kiln.core.tensor.Tensor;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The SIMD, multi-threaded CPU backend. Tensors live in on-heap {@code float[]} ({@link HeapStorage},
+ * see ADR 0004); every op reads its inputs through their strides, so views never need copying
+ * first. Element-wise ops run row by row over {@link StridedLoop}s, reductions in
+ * {@link Reductions}, matrix products in {@link Gemm}, the softmax family in
+ * {@link SoftmaxKernels}, movement and indexing in {@link Movement}.
+ *
+ * <p>Thread safety: a backend may be used from several threads at once; each call splits its own
+ * work over the shared fixed pool. Call {@link #close()} to stop the pool early (its threads are
+ * daemons, so forgetting is harmless).
+ */
+public final class CpuBackend implements Backend, AutoCloseable {
+    /** Element-wise ops smaller than this stay on the calling thread. */
+    static final long ELEMENTWISE_GRAIN = 1 << 15;
+
+    private final Parallel pool;
+    private final Movement movement;
+
+    /** A backend whose pool has {@code threads} threads (the caller counts as one). */
+    public CpuBackend(int threads) {
+        this.pool = new Parallel(threads);
+        this.movement = new Movement(this, pool);
+    }
+
+    @Override
+    public String name() {
+        return "cpu";
+    }
+
+    public int threads() {
+        return pool.threads();
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    // ---------------------------------------------------------------- memory
+
+    Tensor alloc(int[] shape) {
+        return Tensor.wrap(new HeapStorage(this, new float[Shape.numel(shape)]), shape);
+    }
+
+    static float[] data(Tensor t) {
+        return ((HeapStorage) t.storage()).data();
+    }
+
+    @Override
+    public Tensor fromArray(float[] values, int[] shape) {
+        if (values.length != Shape.numel(shape)) {
+            throw new IllegalArgumentException("fromArray: " + values.length + " values do not fill shape "
+                    + Shape.str(shape) + " (" + Shape.numel(shape) + " elements)");
+        }
+        return Tensor.wrap(new HeapStorage(this, values.clone()), shape);
+    }
+
+    @Override
+    public float[] toArray(Tensor x) {
+        if (x.isContiguous()) {
+            return Arrays.copyOfRange(data(x), x.offset(), x.offset() + x.numel());
+        }
+        return data(contiguous(x));
+    }
+
+    @Override
+    public Tensor full(int[] shape, float value) {
+        Tensor t = alloc(shape);
+        if (value != 0f) {
+            Arrays.fill(data(t), value);
+        }
+        return t;
+    }
+
+    @Override
+    public Tensor contiguous(Tensor x) {
+        Tensor out = alloc(x.shape());
+        movement.copyInto(x, data(out), 0, Shape.contiguousStrides(x.shape()));
+        return out;
+    }
+
+    @Override
+    public Tensor randomUniform(int[] shape, long seed, long offset, float low, float high) {
+        Tensor out = alloc(shape);
+        float[] v = data(out);
+        int tasks = pool.tasksFor(v.length, ELEMENTWISE_GRAIN);
+        pool.run(tasks, t -> {
+            for (int i = Parallel.split(v.length, tasks, t); i < Parallel.split(v.length, tasks, t + 1); i++) {
+                v[i] = low + (high - low) * Rng.uniform(seed, offset + i);
+            }
+        });
+        return out;
+    }
+
+    @Override
+    public Tensor randomNormal(int[] shape, long seed, long offset, float mean, float std) {
+        Tensor out = alloc(shape);
+        float[] v = data(out);
+        int tasks = pool.tasksFor(v.length, ELEMENTWISE_GRAIN / 4);
+        pool.run(tasks, t -> {
+            for (int i = Parallel.split(v.length, tasks, t); i < Parallel.split(v.length, tasks, t + 1); i++) {
+                v[i] = (float) (mean + std * Rng.gaussian(seed, offset + 2L * i));
+            }
+        });
+        return out;
+    }
+
+    // ---------------------------------------------------------------- element-wise
+
+    @Override
+    public Tensor unary(UnaryOp op, Tensor x) {
+        int[] shape = x.shape();
+        Tensor out = alloc(shape);
+        float[] o = data(out);
+        float[] xd = data(x);
+        StridedLoop loop = StridedLoop.of(shape, new int[] {0, x.offset()}, Shape.contiguousStrides(shape), x.strides());
+        int xs = loop.innerStride(1);
+        // transcendental ops cost ~10x an add: hand them to threads sooner
+        long grain = op.ordinal() >= UnaryOp.EXP.ordinal() && op != UnaryOp.RELU ? ELEMENTWISE_GRAIN / 8 : ELEMENTWISE_GRAIN;
+        loop.forAll(pool, grain, (offs, len) -> UnaryKernels.row(op, xd, offs[1], xs, o, offs[0], len));
+        return out;
+    }
+
+    @Override
+    public Tensor binary(BinaryOp op, Tensor a, Tensor b) {
+        int[] shape = Shape.broadcast(op.name(), a.shape(), b.shape());
+        Tensor out = alloc(shape);
+        float[] o = data(out);
+        float[] ad = data(a);
+        float[] bd = data(b);
+        StridedLoop loop = StridedLoop.of(shape, new int[] {0, a.offset(), b.offset()}, Shape.contiguousStrides(shape),
+                Shape.broadcastStrides(a.shape(), a.strides(), shape), Shape.broadcastStrides(b.shape(), b.strides(), shape));
+        int as = loop.innerStride(1);
+        int bs = loop.innerStride(2);
+        long grain = op == BinaryOp.POW ? ELEMENTWISE_GRAIN / 8 : ELEMENTWISE_GRAIN;
+        loop.forAll(pool, grain, (offs, len) -> BinaryKernels.row(op, ad, offs[1], as, bd, offs[2], bs, o, offs[0], len));
+        return out;
+    }
+
+    @Override
+    public Tensor where(Tensor cond, Tensor a, Tensor b) {
+        int[] shape = Shape.broadcast("where", Shape.broadcast("where", cond.shape(), a.shape()), b.shape());
+        Tensor out = alloc(shape);
+        float[] o = data(out);
+        float[] cd = data(cond);
+        float[] ad = data(a);
+        float[] bd = data(b);
+        StridedLoop loop = StridedLoop.of(shape, new int[] {0, cond.offset(), a.offset(), b.offset()},
+                Shape.contiguousStrides(shape), Shape.broadcastStrides(cond.shape(), cond.strides(), shape),
+                Shape.broadcastStrides(a.shape(), a.strides(), shape), Shape.broadcastStrides(b.shape(), b.strides(), shape));
+        int cs = loop.innerStride(1);
+        int as = loop.innerStride(2);
+        int bs = loop.innerStride(3);
+        loop.forAll(pool, ELEMENTWISE_GRAIN, (offs, len) ->
+                UnaryKernels.whereRow(cd, offs[1], cs, ad, offs[2], as, bd, offs[3], bs, o, offs[0], len));
+        return out;
+    }
+
+    // ---------------------------------------------------------------- reductions
+
+    @Override
+    public Tensor reduce(ReduceOp op, Tensor x, int[] axes, boolean keepDims) {
+        int[] shape = x.shape();
+        int[] kept = shape.clone();
+        for (int a : axes) {
+            kept[a] = 1;
+        }
+        Tensor out = alloc(keepDims ? kept : dropAxes(shape, axes));
+        Reductions.reduce(pool, op, data(x), x.offset(), shape, x.strides(), axes, data(out));
+        return out;
+    }
+
+    @Override
+    public Tensor argmax(Tensor x, int axis, boolean keepDims) {
+        int[] shape = x.shape();
+        if (shape[axis] == 0 && Shape.numel(dropAxes(shape, new int[] {axis})) > 0) {
+            throw new IllegalArgumentException("argmax: axis " + axis + " of shape " + Shape.str(shape)
+                    + " is empty; there is no maximum");
+        }
+        int[] kept = shape.clone();
+        kept[axis] = 1;
+        Tensor out = alloc(keepDims ? kept : dropAxes(shape, new int[] {axis}));
+        Reductions.argmax(pool, data(x), x.offset(), shape, x.strides(), axis, data(out));
+        return out;
+    }
+
+    static int[] dropAxes(int[] shape, int[] axes) {
+        int[] out = new int[shape.length - axes.length];
+        for (int i = 0, j = 0; i < shape.length; i++) {
+            if (Arrays.binarySearch(axes, i) < 0) {
+                out[j++] = shape[i];
+            }
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- linear algebra
+
+    @Override
+    public Tensor matmul(Tensor a, Tensor b) {
+        return Matmul.matmul(this, pool, a, b);
+    }
+
+    // ---------------------------------------------------------------- movement and indexing
+
+    @Override
+    public Tensor concat(List<Tensor> xs, int axis) {
+        return movement.concat(xs, axis);
+    }
+
+    @Override
+    public Tensor indexSelect(Tensor x, int axis, Tensor index) {
+        return movement.indexSelect(x, axis, index);
+    }
+
+    @Override
+    public Tensor indexAdd(Tensor base, int axis, Tensor index, Tensor src) {
+        return movement.indexAdd(base, axis, index, src);
+    }
+
+    @Override
+    public Tensor oneHot(Tensor index, int classes) {
+        return movement.oneHot(index, classes);
+    }
+
+    // ---------------------------------------------------------------- fused
+
+    @Override
+    public Tensor softmax(Tensor x, int axis) {
+        return softmaxLike(x, axis, false);
+    }
+
+    @Override
+    public Tensor logSoftmax(Tensor x, int axis) {
+        return softmaxLike(x, axis, true);
+    }
+
+    private Tensor softmaxLike(Tensor x, int axis, boolean log) {
+        Tensor c = x.isContiguous() ? x : contiguous(x);
+        int[] shape = c.shape();
+        int outer = 1;
+        int inner = 1;
+        for (int d = 0; d < axis; d++) {
+            outer *= shape[d];
+        }
+        for (int d = axis + 1; d < shape.length; d++) {
+            inner *= shape[d];
+        }
+        Tensor out = alloc(shape);
+        SoftmaxKernels.softmax(pool, data(c), c.offset(), outer, shape[axis], inner, data(out), log);
+        return out;
+    }
+
+    @Override
+    public Tensor softmaxCrossEntropy(Tensor logits, Tensor labels) {
+        int rows = logits.shape()[0];
+        int classes = logits.shape()[1];
+        int[] ls = logits.strides();
+        Tensor out = alloc(new int[] {rows});
+        SoftmaxKernels.crossEntropy(pool, data(logits), logits.offset(), ls[0], ls[1], rows, classes, data(labels),
+                labels.offset(), labels.strides()[0], data(out));
+        return out;
+    }
+}
