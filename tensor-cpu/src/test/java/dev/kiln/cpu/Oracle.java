@@ -1,0 +1,68 @@
+package dev.kiln.cpu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.kiln.core.backend.Backend;
+import dev.kiln.core.backend.reference.ReferenceBackend;
+import dev.kiln.core.tensor.Rng;
+import dev.kiln.core.tensor.Tensor;
+import java.util.Arrays;
+
+/** Shared fixtures: the cpu backend under test, the reference oracle, seeded data and comparisons. */
+final class Oracle {
+    static final CpuBackend CPU = new CpuBackend(3); // 3 threads on any machine: exercises the splits
+    static final Backend REF = new ReferenceBackend();
+
+    private Oracle() {
+    }
+
+    /** Seeded values in [-2, 2), with a few exact zeros. */
+    static float[] values(long seed, int n) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = i % 17 == 5 ? 0f : -2f + 4f * Rng.uniform(seed, i);
+        }
+        return v;
+    }
+
+    static Tensor on(Backend b, float[] data, int... shape) {
+        return Tensor.fromArray(b, data, shape);
+    }
+
+    /** Equal within {@code tol} relative (to max(1,|expected|)); NaN matches NaN, infinities must match. */
+    static void close(Tensor actual, Tensor expected, float tol) {
+        assertThat(actual.shape()).as("shape").containsExactly(expected.shape());
+        assertThat(actual.backend().name()).isEqualTo("cpu");
+        if (actual.numel() > 0) { // Shape.isContiguous says false for every shape with a 0 dimension
+            assertThat(actual.isContiguous()).as("outputs are contiguous").isTrue();
+        }
+        float[] a = actual.toArray();
+        float[] e = expected.toArray();
+        for (int i = 0; i < e.length; i++) {
+            boolean ok = Float.isNaN(e[i]) ? Float.isNaN(a[i])
+                    : Float.isInfinite(e[i]) ? a[i] == e[i]
+                    : Math.abs(a[i] - e[i]) <= tol * Math.max(1f, Math.abs(e[i]));
+            if (!ok) {
+                fail("element " + i + " of shape " + Arrays.toString(expected.shape()) + ": cpu " + a[i]
+                        + " vs reference " + e[i]);
+            }
+        }
+    }
+
+    /** Bit-for-bit equal (with -0 == +0). */
+    static void exact(Tensor actual, Tensor expected) {
+        close(actual, expected, 0f);
+    }
+
+    static void sameBits(Tensor a, Tensor b) {
+        float[] x = a.toArray();
+        float[] y = b.toArray();
+        assertThat(x.length).isEqualTo(y.length);
+        for (int i = 0; i < x.length; i++) {
+            if (Float.floatToRawIntBits(x[i]) != Float.floatToRawIntBits(y[i])) {
+                fail("element " + i + " differs: " + x[i] + " vs " + y[i]);
+            }
+        }
+    }
+}
