@@ -125,8 +125,9 @@ final class Reductions {
         Dims outerR = new Dims(Arrays.copyOf(r.size(), rr - 1), Arrays.copyOf(r.stride(), rr - 1));
         int blocks = outerR.count();
         int outN = out.length;
-        if (outN == 1 && blocks == 1 && len >= 2 * CHUNK && pool.tasksFor(len, CHUNK) > 1) {
-            // one long contiguous run: fixed-size chunks, partials folded in chunk order
+        if (outN == 1 && blocks == 1 && len >= 2 * CHUNK) {
+            // one long contiguous run: fixed-size chunks, partials folded in chunk order (the same
+            // order on one thread as on many)
             int chunks = Gemm.ceilDiv(len, CHUNK);
             float[] partial = new float[chunks];
             int tasks = pool.tasksFor(len, CHUNK);
