@@ -1,0 +1,127 @@
+package dev.kiln.examples.bench;
+
+import dev.kiln.core.backend.Backend;
+import dev.kiln.core.backend.Backends;
+import dev.kiln.core.tensor.Rng;
+import dev.kiln.core.tensor.Tensor;
+import dev.kiln.examples.Bench;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code kiln bench sgemm --size N --threads T [--backend NAME] [--reps R]}: GFLOPS of one square
+ * float32 matrix product (2 N^3 flops), best and median over R timed runs after warm-up. The peer
+ * is {@code benchmarks/peers/sgemm_numpy.py}, which takes the same flags and prints the same keys.
+ */
+public final class SgemmBench implements Bench {
+    @Override
+    public String name() {
+        return "sgemm";
+    }
+
+    @Override
+    public String description() {
+        return "square float32 matrix product, GFLOPS (--size N --threads T [--backend NAME] [--reps R])";
+    }
+
+    @Override
+    public Map<String, Object> run(List<String> args) {
+        int size = intArg(args, "--size", 1024);
+        int threads = intArg(args, "--threads", Runtime.getRuntime().availableProcessors());
+        int reps = intArg(args, "--reps", 0);
+        String backendName = stringArg(args, "--backend", "cpu");
+        // the cpu backend reads its pool size when created
+        System.setProperty("kiln.threads", Integer.toString(threads));
+        Backend backend = Backends.create(backendName);
+        Rng rng = new Rng(42);
+        Tensor a = Tensor.uniform(backend, rng, -1f, 1f, size, size);
+        Tensor b = Tensor.uniform(backend, rng, -1f, 1f, size, size);
+        double flops = 2.0 * size * size * size;
+
+        long warmEnd = System.nanoTime() + 1_500_000_000L; // JIT warm-up: at least 3 runs or 1.5 s
+        Tensor c = null;
+        for (int i = 0; i < 3 || System.nanoTime() < warmEnd; i++) {
+            c = backend.matmul(a, b);
+        }
+        spotCheck(a, b, c, size);
+        if (reps <= 0) { // about 3 s of timed runs, between 5 and 50
+            long t0 = System.nanoTime();
+            backend.matmul(a, b);
+            double secs = (System.nanoTime() - t0) / 1e9;
+            reps = (int) Math.max(5, Math.min(50, 3.0 / Math.max(secs, 1e-6)));
+        }
+        double[] gflops = new double[reps];
+        for (int i = 0; i < reps; i++) {
+            long t0 = System.nanoTime();
+            backend.matmul(a, b);
+            gflops[i] = flops / (System.nanoTime() - t0);
+        }
+        Arrays.sort(gflops);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("backend", backend.name());
+        out.put("size", size);
+        out.put("threads", threads);
+        out.put("reps", reps);
+        out.put("gflops_best", round(gflops[reps - 1]));
+        out.put("gflops_median", round(reps % 2 == 1 ? gflops[reps / 2] : (gflops[reps / 2 - 1] + gflops[reps / 2]) / 2));
+        return out;
+    }
+
+    /** A wrong product must not produce a fast figure: checks a few entries against double dot products. */
+    private static void spotCheck(Tensor a, Tensor b, Tensor c, int n) {
+        float[] av = a.toArray();
+        float[] bv = b.toArray();
+        float[] cv = c.toArray();
+        for (int s = 0; s < 8 && n > 0; s++) {
+            int i = (int) ((s * 2654435761L) % n);
+            int j = (int) ((s * 40503L + 7) % n);
+            double dot = 0;
+            double mag = 0;
+            for (int p = 0; p < n; p++) {
+                dot += (double) av[i * n + p] * bv[p * n + j];
+                mag += Math.abs((double) av[i * n + p] * bv[p * n + j]);
+            }
+            if (Math.abs(cv[i * n + j] - dot) > 1e-5 * mag + 1e-6) {
+                throw new IllegalStateException("sgemm: C[" + i + "," + j + "] = " + cv[i * n + j] + " but the dot product is "
+                        + dot + "; the backend computed a wrong product");
+            }
+        }
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    private static int intArg(List<String> args, String flag, int fallback) {
+        String v = stringArg(args, flag, null);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("sgemm: " + flag + " needs a non-negative integer, got '" + v + "'");
+    }
+
+    private static String stringArg(List<String> args, String flag, String fallback) {
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals(flag)) {
+                if (i + 1 >= args.size()) {
+                    throw new IllegalArgumentException("sgemm: " + flag + " needs a value");
+                }
+                return args.get(i + 1);
+            }
+            if (args.get(i).startsWith(flag + "=")) {
+                return args.get(i).substring(flag.length() + 1);
+            }
+        }
+        return fallback;
+    }
+}
