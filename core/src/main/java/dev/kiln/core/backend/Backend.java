@@ -118,7 +118,8 @@ public interface Backend {
      */
     default Tensor softmaxCrossEntropy(Tensor logits, Tensor labels) {
         Tensor logp = logSoftmax(logits, 1);
-        Tensor picked = reduce(ReduceOp.SUM, binary(BinaryOp.MUL, logp, oneHot(labels, logits.shape()[1])),
+        // select with where, not multiply by the one-hot: 0 * -Inf (a -Inf logit in another class) is NaN
+        Tensor picked = reduce(ReduceOp.SUM, where(oneHot(labels, logits.shape()[1]), logp, full(new int[] {1}, 0f)),
                 new int[] {1}, false);
         return unary(UnaryOp.NEG, picked);
     }
