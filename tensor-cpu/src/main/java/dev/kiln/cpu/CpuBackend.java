@@ -129,7 +129,10 @@ public final class CpuBackend implements Backend, AutoCloseable {
         StridedLoop loop = StridedLoop.of(shape, new int[] {0, x.offset()}, Shape.contiguousStrides(shape), x.strides());
         int xs = loop.innerStride(1);
         // transcendental ops cost ~10x an add: hand them to threads sooner
-        long grain = op.ordinal() >= UnaryOp.EXP.ordinal() && op != UnaryOp.RELU ? ELEMENTWISE_GRAIN / 8 : ELEMENTWISE_GRAIN;
+        long grain = switch (op) {
+            case EXP, LOG, TANH, SIGMOID, SIN, COS -> ELEMENTWISE_GRAIN / 8;
+            default -> ELEMENTWISE_GRAIN;
+        };
         loop.forAll(pool, grain, (offs, len) -> UnaryKernels.row(op, xd, offs[1], xs, o, offs[0], len));
         return out;
     }
