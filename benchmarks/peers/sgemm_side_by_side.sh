@@ -6,8 +6,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 size="${1:-1024}"
 shift || true
+PYTHON="${PYTHON:-/usr/bin/python3}"  # Debian python3-numpy with libopenblas0-pthread
 threads=("${@:-1}")
-[ ${#threads[@]} -eq 0 ] && threads=(1)
 # OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE may be preset for old OpenBLAS builds; they pick a slower kernel
 # for a current one, so the peer runs without both (the JSON's "blas" field names the kernel used).
 for t in "${threads[@]}"; do
