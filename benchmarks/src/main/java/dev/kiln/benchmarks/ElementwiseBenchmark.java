@@ -22,7 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * GB/s = 12 n / time.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
+// sample time: percentiles (p0 = best, p50 = median) stay meaningful on a shared, loaded machine
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)

@@ -19,7 +19,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * SGEMM on the reference backend (small sizes only: it is a scalar triple loop): shapes are MxKxN. Time per product; GFLOPS = 2*M*K*N / time.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
+// sample time: percentiles (p0 = best, p50 = median) stay meaningful on a shared, loaded machine
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
