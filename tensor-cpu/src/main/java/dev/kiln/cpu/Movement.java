@@ -130,12 +130,23 @@ final class Movement {
             inner *= shape[d];
         }
         int axisLen = shape[axis];
-        // serial on purpose: repeated indices accumulate in index order, the same on every run
-        for (int q = 0; q < outer; q++) {
-            for (int i = 0; i < idx.length; i++) {
-                addRow(sd, sOff + (q * idx.length + i) * inner, o, (q * axisLen + idx[i]) * inner, inner);
+        int innerF = inner;
+        int outerF = outer;
+        // Every output element takes its additions in index order whoever runs it, so splitting by
+        // outer slices or by column ranges keeps repeated indices deterministic.
+        int tasks = pool.tasksFor((long) outer * idx.length * inner, GRAIN);
+        boolean byOuter = outer >= tasks;
+        pool.run(tasks, t -> {
+            int q0 = byOuter ? Parallel.split(outerF, tasks, t) : 0;
+            int q1 = byOuter ? Parallel.split(outerF, tasks, t + 1) : outerF;
+            int c0 = byOuter ? 0 : Parallel.split(innerF, tasks, t);
+            int c1 = byOuter ? innerF : Parallel.split(innerF, tasks, t + 1);
+            for (int q = q0; q < q1; q++) {
+                for (int i = 0; i < idx.length; i++) {
+                    addRow(sd, sOff + (q * idx.length + i) * innerF + c0, o, (q * axisLen + idx[i]) * innerF + c0, c1 - c0);
+                }
             }
-        }
+        });
         return out;
     }
 

@@ -25,7 +25,8 @@ class DeterminismTest {
             b -> b.softmaxCrossEntropy(on(b, values(11, 4000 * 10), 4000, 10), on(b, labels(4000, 10), 4000)),
             b -> b.binary(BinaryOp.MUL, on(b, values(12, 400 * 300), 400, 300), on(b, values(13, 300), 300)),
             b -> b.unary(UnaryOp.TANH, on(b, values(14, 200_000), 200_000)),
-            b -> b.randomNormal(new int[] {100_000}, 42, 0, 0f, 1f));
+            b -> b.randomNormal(new int[] {100_000}, 42, 0, 0f, 1f),
+            b -> b.indexAdd(b.full(new int[] {50, 64}, 0f), 0, on(b, labels(3000, 50), 3000), on(b, values(15, 3000 * 64), 3000, 64)));
 
     private static float[] labels(int n, int classes) {
         float[] l = new float[n];

@@ -64,6 +64,13 @@ class MovementTest {
                 REF.indexAdd(on(REF, base, 6, 4), 0, idx(REF, ix), on(REF, src, 5, 4)), 0f);
         close(CPU.indexAdd(on(CPU, base, 4, 6).t(), 1, idx(CPU, 1, 1, 3), on(CPU, values(22, 18), 3, 6).t().slice(0, 0, 6)),
                 REF.indexAdd(on(REF, base, 4, 6).t(), 1, idx(REF, 1, 1, 3), on(REF, values(22, 18), 3, 6).t().slice(0, 0, 6)), 0f);
+        float[] bigIdx = new float[3000]; // an embedding gradient: many repeats, split across threads by columns
+        for (int i = 0; i < bigIdx.length; i++) {
+            bigIdx[i] = (i * 7) % 50;
+        }
+        float[] grads = values(23, 3000 * 64);
+        close(CPU.indexAdd(on(CPU, new float[50 * 64], 50, 64), 0, idx(CPU, bigIdx), on(CPU, grads, 3000, 64)),
+                REF.indexAdd(on(REF, new float[50 * 64], 50, 64), 0, idx(REF, bigIdx), on(REF, grads, 3000, 64)), 0f);
         assertThatThrownBy(() -> CPU.indexAdd(on(CPU, base, 6, 4), 0, idx(CPU, -1), on(CPU, values(1, 4), 1, 4)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("index -1.0");
     }
