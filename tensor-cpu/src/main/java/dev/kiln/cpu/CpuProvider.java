@@ -66,7 +66,7 @@ public final class CpuProvider implements BackendProvider {
     @Override
     public List<String> details() {
         Availability a = probe();
-        return a.available() ? List.of(VectorInfo.describe(), "threads: " + CpuConfig.threads()
-                + " (set with -Dkiln.threads or KILN_THREADS)") : List.of();
+        return a.available() ? List.of("threads: set with -Dkiln.threads or KILN_THREADS (default: all processors)")
+                : List.of();
     }
 }
