@@ -1,5 +1,7 @@
 package dev.kiln.cpu;
 
+import java.util.Arrays;
+
 /**
  * Single-precision GEMM, {@code C[m, n] = A[m, k] * B[k, n]}, in the BLIS/GotoBLAS layout: B is
  * packed in blocks of KC x NC into NR-wide column panels, A in blocks of MC x KC into MR-tall row
@@ -50,7 +52,7 @@ final class Gemm {
             return;
         }
         if (k == 0) {
-            java.util.Arrays.fill(c, cOff, cOff + m * n, 0f);
+            Arrays.fill(c, cOff, cOff + m * n, 0f);
             return;
         }
         int tasks = pool.tasksFor((long) m * n * k, PARALLEL_GRAIN);
@@ -102,7 +104,7 @@ final class Gemm {
                 for (int p = 0; p < kc; p++, dst += NR, src += b.rs()) {
                     System.arraycopy(d, src, pb, dst, w);
                     if (w < NR) {
-                        java.util.Arrays.fill(pb, dst + w, dst + NR, 0f);
+                        Arrays.fill(pb, dst + w, dst + NR, 0f);
                     }
                 }
             } else {

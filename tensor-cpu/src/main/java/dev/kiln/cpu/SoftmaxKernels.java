@@ -1,5 +1,6 @@
 package dev.kiln.cpu;
 
+import dev.kiln.core.backend.ReduceOp;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -42,7 +43,7 @@ final class SoftmaxKernels {
         if (len == 0) {
             return;
         }
-        float max = Reductions.row(dev.kiln.core.backend.ReduceOp.MAX, x, xi, len);
+        float max = Reductions.row(ReduceOp.MAX, x, xi, len);
         double sum = 0;
         for (int i = 0; i < len; i++) {
             float e = (float) Math.exp(x[xi + i] - max);
@@ -114,7 +115,7 @@ final class SoftmaxKernels {
         pool.run(tasks, t -> {
             for (int n = Parallel.split(rows, tasks, t); n < Parallel.split(rows, tasks, t + 1); n++) {
                 int base = xOff + n * rs;
-                float max = cs == 1 ? Reductions.row(dev.kiln.core.backend.ReduceOp.MAX, x, base, classes)
+                float max = cs == 1 ? Reductions.row(ReduceOp.MAX, x, base, classes)
                         : stridedMax(x, base, cs, classes);
                 double sum = 0;
                 for (int c = 0; c < classes; c++) {
