@@ -2,8 +2,20 @@ package dev.kiln.supervised.nn;
 
 import dev.kiln.core.tensor.Tensor;
 
-/** Max pooling; see {@link Pool2D} for the windows, padding and ties. */
+/**
+ * Max pooling; see {@link Pool2D} for the windows and padding.
+ *
+ * <p>Non-overlapping windows (kernel == stride, no padding: the usual {@code MaxPool2D(2)}) are
+ * computed as PyTorch does: find each window's winner (no gradient; one pass over the values on
+ * the host), then gather those elements with one {@code indexSelect}, whose backward scatters each
+ * output gradient to exactly the element that won (the first maximum on ties; NaN wins). That is
+ * one gather instead of a mask over the whole input in the backward pass. Inputs of 2^24 elements or more (float index limit) and overlapping or padded
+ * windows use a max-reduction instead, where tied elements share the gradient evenly.
+ */
 public final class MaxPool2D extends Pool2D {
+    /** Float index tensors are exact below 2^24; larger inputs take the reduction path (a field so tests can lower it). */
+    static long gatherLimit = 1L << 24;
+
     /** Non-overlapping {@code kernel x kernel} windows (stride = kernel). */
     public MaxPool2D(int kernel) {
         this(kernel, kernel, 0);
@@ -26,6 +38,41 @@ public final class MaxPool2D extends Pool2D {
             r = r.max(axes[i], false);
         }
         return r;
+    }
+
+    @Override
+    Tensor poolTiles(Tensor x, int n, int c, int ho, int wo, int k) {
+        long numel = (long) n * c * ho * k * wo * k;
+        if (numel >= gatherLimit) {
+            return super.poolTiles(x, n, c, ho, wo, k);
+        }
+        // the winners are found on the host: one pass over the values, cheaper on every backend
+        // than a strided permute + argmax; the gather that carries the gradient runs on the backend
+        float[] v = x.detach().toArray();
+        int h = ho * k;
+        int w = wo * k;
+        float[] index = new float[n * c * ho * wo];
+        int m = 0;
+        for (int nc = 0; nc < n * c; nc++) {
+            int planeStart = nc * h * w;
+            for (int i = 0; i < ho; i++) {
+                for (int j = 0; j < wo; j++) {
+                    int best = planeStart + i * k * w + j * k;
+                    for (int di = 0; di < k; di++) {
+                        int row = planeStart + (i * k + di) * w + j * k;
+                        for (int dj = 0; dj < k; dj++) {
+                            float candidate = v[row + dj];
+                            // first maximum wins; NaN counts as the maximum (as argmax)
+                            if (candidate > v[best] || (Float.isNaN(candidate) && !Float.isNaN(v[best]))) {
+                                best = row + dj;
+                            }
+                        }
+                    }
+                    index[m++] = best;
+                }
+            }
+        }
+        return x.reshape(-1).indexSelect(0, Tensor.fromArray(x.backend(), index, index.length)).reshape(n, c, ho, wo);
     }
 
     @Override
