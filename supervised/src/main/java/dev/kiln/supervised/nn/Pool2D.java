@@ -5,8 +5,9 @@ import java.util.Map;
 
 /**
  * Max or average pooling over {@code [N, C, H, W]} (PyTorch's floor mode: a partial window at the
- * edge is dropped). When kernel == stride and there is no padding, the input is cut into tiles by
- * a reshape and reduced over the two tile axes; otherwise windows are gathered by im2col.
+ * edge is dropped). When kernel == stride and there is no padding, the input is cut into tiles
+ * (average: a reshape reduced over the two tile axes; max: see {@link MaxPool2D}); otherwise
+ * windows are gathered by im2col.
  * Average pooling counts padding zeros in the mean ({@code count_include_pad=True}, PyTorch's
  * default); max pooling pads with -inf. See {@link MaxPool2D} for how ties share the gradient.
  */
