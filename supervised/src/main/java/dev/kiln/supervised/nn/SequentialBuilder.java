@@ -92,6 +92,50 @@ public final class SequentialBuilder {
         return add((shape, rng) -> new Dropout(p, rng.split()));
     }
 
+    /** A convolution with a square kernel, stride 1 and no padding. */
+    public SequentialBuilder conv2d(int outChannels, int kernel) {
+        return conv2d(outChannels, kernel, 1, 0);
+    }
+
+    /** A convolution; input channels come from the previous layer's output {@code [C, H, W]}. */
+    public SequentialBuilder conv2d(int outChannels, int kernel, int stride, int padding) {
+        Init i = init;
+        return add((shape, rng) -> {
+            String layer = "Conv2D(? -> " + outChannels + ", kernel " + kernel + "x" + kernel + ")";
+            if (shape.length != 3) {
+                throw new ShapeMismatchException(layer, "[N, C, H, W]", shape);
+            }
+            return new Conv2D(shape[0], outChannels, kernel, stride, padding, i, rng);
+        });
+    }
+
+    /** Max pooling over non-overlapping {@code kernel x kernel} windows. */
+    public SequentialBuilder maxPool2d(int kernel) {
+        return add(new MaxPool2D(kernel));
+    }
+
+    public SequentialBuilder maxPool2d(int kernel, int stride, int padding) {
+        return add(new MaxPool2D(kernel, stride, padding));
+    }
+
+    /** Average pooling over non-overlapping {@code kernel x kernel} windows. */
+    public SequentialBuilder avgPool2d(int kernel) {
+        return add(new AvgPool2D(kernel));
+    }
+
+    public SequentialBuilder avgPool2d(int kernel, int stride, int padding) {
+        return add(new AvgPool2D(kernel, stride, padding));
+    }
+
+    /** Batch normalisation: {@link BatchNorm1d} after a flat layer, {@link BatchNorm2d} after a convolution. */
+    public SequentialBuilder batchNorm() {
+        return add((shape, rng) -> switch (shape.length) {
+            case 1 -> new BatchNorm1d(shape[0]);
+            case 3 -> new BatchNorm2d(shape[0]);
+            default -> throw new ShapeMismatchException("BatchNorm", "[N, features] or [N, C, H, W]", shape);
+        });
+    }
+
     /**
      * Builds the network, drawing weights from {@code rng}; fails on the first layer whose input
      * shape does not fit.
