@@ -76,6 +76,10 @@ class SafeTensorsTest {
         try (var files = Files.list(f.getParent())) {
             assertThat(files).containsExactly(f);
         }
+        if (f.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f)))
+                    .isEqualTo("rw-r--r--"); // not the 0600 of a temporary file
+        }
     }
 
     @Test
