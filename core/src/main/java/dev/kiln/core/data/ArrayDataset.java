@@ -5,7 +5,7 @@ import dev.kiln.core.tensor.Tensor;
 import java.util.Arrays;
 
 /** Samples held in float arrays, row-major: features and targets for {@code size()} rows. */
-public final class ArrayDataset implements Dataset {
+public final class ArrayDataset implements Dataset, HostGather {
     private final float[] features;
     private final float[] targets;
     private final int[] featureShape;
@@ -87,14 +87,19 @@ public final class ArrayDataset implements Dataset {
     }
 
     @Override
-    public Batch batch(int[] indices) {
-        float[] x = new float[indices.length * featureSize];
-        float[] y = new float[indices.length * targetSize];
+    public void gather(int[] indices, float[] x, float[] y) {
         for (int i = 0; i < indices.length; i++) {
             Dataset.checkIndex(this, indices[i]);
             System.arraycopy(features, indices[i] * featureSize, x, i * featureSize, featureSize);
             System.arraycopy(targets, indices[i] * targetSize, y, i * targetSize, targetSize);
         }
+    }
+
+    @Override
+    public Batch batch(int[] indices) {
+        float[] x = new float[indices.length * featureSize];
+        float[] y = new float[indices.length * targetSize];
+        gather(indices, x, y);
         return new Batch(Tensor.fromArray(x, Rows.shape(indices.length, featureShape)),
                 Tensor.fromArray(y, Rows.shape(indices.length, targetShape)));
     }

@@ -14,8 +14,9 @@ public final class DataLoader implements Iterable<Batch> {
     private final int batchSize;
     private final Rng shuffle;
     private final boolean dropLast;
+    private final boolean prefetch;
 
-    private DataLoader(Dataset dataset, int batchSize, Rng shuffle, boolean dropLast) {
+    private DataLoader(Dataset dataset, int batchSize, Rng shuffle, boolean dropLast, boolean prefetch) {
         if (batchSize <= 0) {
             throw new IllegalArgumentException("data loader: batch size must be positive, got " + batchSize);
         }
@@ -27,21 +28,32 @@ public final class DataLoader implements Iterable<Batch> {
         this.batchSize = batchSize;
         this.shuffle = shuffle;
         this.dropLast = dropLast;
+        this.prefetch = prefetch;
     }
 
     /** Rows in order (evaluation). */
     public static DataLoader sequential(Dataset dataset, int batchSize) {
-        return new DataLoader(dataset, batchSize, null, false);
+        return new DataLoader(dataset, batchSize, null, false, false);
     }
 
     /** A fresh permutation from {@code rng} on every pass (training). */
     public static DataLoader shuffled(Dataset dataset, int batchSize, Rng rng) {
-        return new DataLoader(dataset, batchSize, rng, false);
+        return new DataLoader(dataset, batchSize, rng, false, false);
     }
 
     /** This loader, but dropping a last batch smaller than the batch size. */
     public DataLoader dropLast() {
-        return new DataLoader(dataset, batchSize, shuffle, true);
+        return new DataLoader(dataset, batchSize, shuffle, true, prefetch);
+    }
+
+    /**
+     * This loader, but gathering the next batches on a background thread while the caller computes
+     * (when the dataset implements {@link HostGather}; otherwise unchanged). The batches and their
+     * order are exactly those of the plain loader; tensors are still created on the caller's thread.
+     * Close the iterator (it is {@link AutoCloseable}) when abandoning a pass early.
+     */
+    public DataLoader prefetch() {
+        return new DataLoader(dataset, batchSize, shuffle, dropLast, true);
     }
 
     public Dataset dataset() {
@@ -73,6 +85,9 @@ public final class DataLoader implements Iterable<Batch> {
     public Iterator<Batch> iterator() {
         int[] order = nextOrder();
         int batches = numBatches();
+        if (prefetch && dataset instanceof HostGather g && g.canGather()) {
+            return new PrefetchIterator(dataset, g, order, batches, batchSize);
+        }
         return new Iterator<>() {
             private int next;
 

@@ -7,7 +7,7 @@ import dev.kiln.core.tensor.Tensor;
  * 8-bit images with class labels, kept as bytes and normalised while a batch is gathered (a
  * 256-entry table, so normalisation costs a lookup per pixel and MNIST stays 47 MB in memory).
  */
-public final class ImageDataset implements Dataset {
+public final class ImageDataset implements Dataset, HostGather {
     private final byte[] pixels;
     private final int[] labels;
     private final int[] imageShape;
@@ -99,6 +99,12 @@ public final class ImageDataset implements Dataset {
     public Batch batch(int[] indices) {
         float[] x = new float[indices.length * imageSize];
         float[] y = new float[indices.length];
+        gather(indices, x, y);
+        return new Batch(Tensor.fromArray(x, Rows.shape(indices.length, imageShape)), Tensor.fromArray(y, indices.length));
+    }
+
+    @Override
+    public void gather(int[] indices, float[] x, float[] y) {
         for (int i = 0; i < indices.length; i++) {
             int row = indices[i];
             Dataset.checkIndex(this, row);
@@ -109,6 +115,5 @@ public final class ImageDataset implements Dataset {
             }
             y[i] = labels[row];
         }
-        return new Batch(Tensor.fromArray(x, Rows.shape(indices.length, imageShape)), Tensor.fromArray(y, indices.length));
     }
 }

@@ -1,7 +1,7 @@
 package dev.kiln.core.data;
 
 /** Selected rows of another dataset (no copy). */
-final class SubsetDataset implements Dataset {
+final class SubsetDataset implements Dataset, HostGather {
     private final Dataset base;
     private final int[] rows;
 
@@ -30,11 +30,29 @@ final class SubsetDataset implements Dataset {
 
     @Override
     public Batch batch(int[] indices) {
+        return base.batch(map(indices));
+    }
+
+    @Override
+    public boolean canGather() {
+        return base instanceof HostGather g && g.canGather();
+    }
+
+    @Override
+    public void gather(int[] indices, float[] features, float[] targets) {
+        if (!canGather()) {
+            throw new UnsupportedOperationException("subset of " + base.getClass().getSimpleName()
+                    + ", which cannot gather into arrays");
+        }
+        ((HostGather) base).gather(map(indices), features, targets);
+    }
+
+    private int[] map(int[] indices) {
         int[] mapped = new int[indices.length];
         for (int i = 0; i < indices.length; i++) {
             Dataset.checkIndex(this, indices[i]);
             mapped[i] = rows[indices[i]];
         }
-        return base.batch(mapped);
+        return mapped;
     }
 }

@@ -69,6 +69,73 @@ class DataLoaderTest {
     }
 
     @Test
+    void prefetchingGivesTheSameBatchesInTheSameOrder() throws Exception {
+        ArrayDataset d = rows(103);
+        Dataset view = d.split(0.3, new Rng(4)).train();
+        for (Dataset data : List.of(d, view)) {
+            DataLoader plain = DataLoader.shuffled(data, 10, new Rng(9));
+            DataLoader ahead = DataLoader.shuffled(data, 10, new Rng(9)).prefetch();
+            for (int epoch = 0; epoch < 3; epoch++) {
+                var a = plain.iterator();
+                var b = ahead.iterator();
+                assertThat(b).isInstanceOf(AutoCloseable.class);
+                while (a.hasNext()) {
+                    Batch x = a.next();
+                    Batch y = b.next();
+                    assertThat(y.features().shape()).containsExactly(x.features().shape());
+                    assertThat(y.features().toArray()).containsExactly(x.features().toArray());
+                    assertThat(y.targets().toArray()).containsExactly(x.targets().toArray());
+                }
+                assertThat(b.hasNext()).isFalse();
+            }
+        }
+        // abandoning a pass early and closing it stops the background thread
+        var it = DataLoader.sequential(d, 1).prefetch().iterator();
+        it.next();
+        ((AutoCloseable) it).close();
+    }
+
+    /** Rows 0..9; gathering row 7 fails. */
+    private static final class Faulty implements Dataset, HostGather {
+        @Override
+        public int size() {
+            return 10;
+        }
+
+        @Override
+        public int[] featureShape() {
+            return new int[] {1};
+        }
+
+        @Override
+        public int[] targetShape() {
+            return new int[0];
+        }
+
+        @Override
+        public Batch batch(int[] indices) {
+            throw new AssertionError("the prefetching loader must gather, not batch");
+        }
+
+        @Override
+        public void gather(int[] indices, float[] features, float[] targets) {
+            for (int i = 0; i < indices.length; i++) {
+                if (indices[i] == 7) {
+                    throw new IllegalStateException("row 7 is corrupt");
+                }
+                features[i] = indices[i];
+            }
+        }
+    }
+
+    @Test
+    void prefetchingReportsGatherErrorsOnTheCallersThread() {
+        var it = DataLoader.sequential(new Faulty(), 4).prefetch().iterator();
+        assertThat(it.next().features().toArray()).containsExactly(0f, 1f, 2f, 3f);
+        assertThatThrownBy(it::next).isInstanceOf(IllegalStateException.class).hasMessage("row 7 is corrupt");
+    }
+
+    @Test
     void splitIsDisjointAndSeeded() {
         ArrayDataset d = rows(100);
         Dataset.Split s = d.split(0.2, new Rng(1));

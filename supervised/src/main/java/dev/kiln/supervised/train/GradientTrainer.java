@@ -80,7 +80,7 @@ public final class GradientTrainer<M extends Model> implements Trainer<Dataset, 
         }
         M model = c.model().apply(initRng);
         Optimizer optimizer = c.optimizer().apply(model);
-        DataLoader loader = DataLoader.shuffled(train, c.batchSize(), shuffleRng);
+        DataLoader loader = DataLoader.shuffled(train, c.batchSize(), shuffleRng).prefetch();
         History history = new History(c.seed());
         int start = 0;
         if (c.resumeFrom() != null) {
@@ -137,50 +137,77 @@ public final class GradientTrainer<M extends Model> implements Trainer<Dataset, 
         return new Fitted<>(model, history);
     }
 
+    /** Running sums of one epoch. */
+    private static final class EpochTotals {
+        double lossSum;
+        long correct;
+        int seen;
+        int batches;
+        boolean labels;
+        float lastLoss;
+    }
+
+    private void trainBatch(int epoch, Batch b, Model model, Optimizer optimizer, EpochTotals t) {
+        t.batches++;
+        Tensor out = model.forward(b.features());
+        Tensor loss = c.loss().compute(out, b.targets());
+        float value = loss.item();
+        if (!Float.isFinite(value)) {
+            throw new TrainingDivergedException(epoch, t.batches, value);
+        }
+        optimizer.zeroGrad();
+        loss.backward();
+        optimizer.step();
+        t.lossSum += value;
+        t.lastLoss = value;
+        if (t.labels && out.rank() == 2) {
+            int[] predicted = out.detach().argmax(1).toIntArray();
+            int[] actual = b.targets().toIntArray();
+            for (int i = 0; i < predicted.length; i++) {
+                t.correct += predicted[i] == actual[i] ? 1 : 0;
+            }
+        } else {
+            t.labels = false;
+        }
+        t.seen += b.size();
+    }
+
     private Map<String, Double> runEpoch(int epoch, Model model, Optimizer optimizer, DataLoader loader,
                                          TrainingContext ctx, TrainingListener all) {
         model.train(true);
         long t0 = System.nanoTime();
-        double lossSum = 0;
-        long correct = 0;
-        int seen = 0;
-        int batch = 0;
-        boolean labels = loader.dataset().targetShape().length == 0;
-        for (Batch b : loader) {
-            batch++;
-            Tensor out = model.forward(b.features());
-            Tensor loss = c.loss().compute(out, b.targets());
-            float value = loss.item();
-            if (!Float.isFinite(value)) {
-                throw new TrainingDivergedException(epoch, batch, value);
+        EpochTotals t = new EpochTotals();
+        t.labels = loader.dataset().targetShape().length == 0;
+        java.util.Iterator<Batch> batches = loader.iterator();
+        try {
+            while (batches.hasNext()) {
+                trainBatch(epoch, batches.next(), model, optimizer, t);
+                all.onBatchEnd(ctx, epoch, t.batches, t.lastLoss);
             }
-            optimizer.zeroGrad();
-            loss.backward();
-            optimizer.step();
-            lossSum += value;
-            if (labels && out.rank() == 2) {
-                int[] predicted = out.detach().argmax(1).toIntArray();
-                int[] actual = b.targets().toIntArray();
-                for (int i = 0; i < predicted.length; i++) {
-                    correct += predicted[i] == actual[i] ? 1 : 0;
-                }
-            } else {
-                labels = false;
+        } finally {
+            if (batches instanceof AutoCloseable closeable) {
+                closeQuietly(closeable); // stops a prefetching thread when the epoch ends early
             }
-            seen += b.size();
-            all.onBatchEnd(ctx, epoch, batch, value);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         Map<String, Double> m = new LinkedHashMap<>();
         // the mean of the batch losses, as the classic PyTorch loop prints it
-        m.put("loss", lossSum / batch);
-        if (labels) {
-            m.put("accuracy", (double) correct / seen);
+        m.put("loss", t.lossSum / t.batches);
+        if (t.labels) {
+            m.put("accuracy", (double) t.correct / t.seen);
         }
         m.put("lr", optimizer.learningRate());
         m.put("seconds", seconds);
-        m.put("samples_per_s", seen / seconds);
+        m.put("samples_per_s", t.seen / seconds);
         return m;
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            LOG.debug("closing the batch iterator failed", e);
+        }
     }
 
     private void log(History.Epoch e) {
