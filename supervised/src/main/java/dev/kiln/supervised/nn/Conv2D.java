@@ -3,6 +3,7 @@ package dev.kiln.supervised.nn;
 import dev.kiln.core.nn.Parameter;
 import dev.kiln.core.tensor.Rng;
 import dev.kiln.core.tensor.Tensor;
+import java.util.Map;
 
 /**
  * 2-D convolution (cross-correlation, as PyTorch's {@code nn.Conv2d}) on {@code [N, C, H, W]}
@@ -45,7 +46,7 @@ public final class Conv2D extends AbstractLayer {
         int fanIn = in * kh * kw;
         this.weight = addParameter("weight", init.weight(rng, fanIn, out * kh * kw, out, in, kh, kw));
         this.bias = withBias ? addParameter("bias", init.bias(rng, fanIn, out)) : null;
-        this.im2col = new Im2Col(in, kh, kw, stride, padding, Im2Col.Order.POSITION_MAJOR);
+        this.im2col = new Im2Col(kh, kw, stride, padding);
     }
 
     public Parameter weight() {
@@ -74,12 +75,20 @@ public final class Conv2D extends AbstractLayer {
     protected Tensor apply(Tensor x) {
         int n = x.shape(0);
         int[] o = outputShape(sampleShape(x));
-        Tensor cols = im2col.apply(x, 0f).reshape(n * o[1] * o[2], in * kh * kw);
-        Tensor y = cols.matmul(weight.value().reshape(out, in * kh * kw).t());
+        // columns are ordered (tap, channel): bring the [out, in, kh, kw] weight into the same order
+        Tensor cols = im2col.apply(x, 0f).reshape(n * o[1] * o[2], kh * kw * in);
+        Tensor kernel = weight.value().permute(0, 2, 3, 1).reshape(out, kh * kw * in);
+        Tensor y = cols.matmul(kernel.t());
         if (bias != null) {
             y = y.add(bias.value());
         }
         return y.reshape(n, o[1], o[2], out).permute(0, 3, 1, 2);
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        return LayerConfig.of("Conv2D", "in", in, "out", out, "kernel", java.util.List.of(kh, kw), "stride", stride,
+                "padding", padding, "bias", bias != null);
     }
 
     @Override

@@ -1,21 +1,21 @@
 package dev.kiln.supervised.nn;
 
 import dev.kiln.core.tensor.Tensor;
+import java.util.Map;
 
 /**
  * Max or average pooling over {@code [N, C, H, W]} (PyTorch's floor mode: a partial window at the
- * edge is dropped). When kernel == stride and there is no padding, the input is cut into tiles by
- * a reshape and reduced over the two tile axes; otherwise windows are gathered by im2col.
+ * edge is dropped). When kernel == stride and there is no padding, the input is cut into tiles
+ * (average: a reshape reduced over the two tile axes; max: see {@link MaxPool2D}); otherwise
+ * windows are gathered by im2col.
  * Average pooling counts padding zeros in the mean ({@code count_include_pad=True}, PyTorch's
- * default); max pooling pads with -inf. Where several inputs tie for a window's maximum they share
- * its gradient (PyTorch gives it to one of them).
+ * default); max pooling pads with -inf. See {@link MaxPool2D} for how ties share the gradient.
  */
 abstract class Pool2D extends AbstractLayer {
     private final int kernel;
     private final int stride;
     private final int padding;
-    private Im2Col im2col;
-    private int channels = -1;
+    private final Im2Col im2col;
 
     Pool2D(int kernel, int stride, int padding) {
         if (kernel <= 0 || stride <= 0 || padding < 0 || 2 * padding > kernel) {
@@ -25,6 +25,7 @@ abstract class Pool2D extends AbstractLayer {
         this.kernel = kernel;
         this.stride = stride;
         this.padding = padding;
+        this.im2col = new Im2Col(kernel, kernel, stride, padding);
     }
 
     abstract String kind();
@@ -33,6 +34,14 @@ abstract class Pool2D extends AbstractLayer {
     abstract Tensor reduce(Tensor x, int[] axes);
 
     abstract float padValue();
+
+    /**
+     * Non-overlapping {@code k x k} tiles of {@code x} (already cropped to {@code [N, C, ho*k, wo*k]}):
+     * by default a reshape to {@code [N, C, ho, k, wo, k]} reduced over the two tile axes.
+     */
+    Tensor poolTiles(Tensor x, int n, int c, int ho, int wo, int k) {
+        return reduce(x.reshape(n, c, ho, k, wo, k), new int[] {3, 5});
+    }
 
     @Override
     public int[] outputShape(int[] s) {
@@ -56,13 +65,15 @@ abstract class Pool2D extends AbstractLayer {
             if (x.shape(3) != o[2] * kernel) {
                 tiles = tiles.slice(3, 0, o[2] * kernel);
             }
-            return reduce(tiles.reshape(n, c, o[1], kernel, o[2], kernel), new int[] {3, 5});
+            return poolTiles(tiles, n, c, o[1], o[2], kernel);
         }
-        if (im2col == null || channels != c) {
-            im2col = new Im2Col(c, kernel, kernel, stride, padding, Im2Col.Order.CHANNEL_MAJOR);
-            channels = c;
-        }
-        return reduce(im2col.apply(x, padValue()), new int[] {3}).reshape(n, c, o[1], o[2]);
+        // windows [N, L, k*k, C] reduced over the taps, then back from channels-last to NCHW (a view)
+        return reduce(im2col.apply(x, padValue()), new int[] {2}).reshape(n, o[1], o[2], c).permute(0, 3, 1, 2);
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        return LayerConfig.of(kind(), "kernel", kernel, "stride", stride, "padding", padding);
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiPredicate;
 
 /**
  * Shared machinery for the optimizers: parameter names, the learning rate, the step count,
@@ -35,6 +36,7 @@ public abstract class AbstractOptimizer implements Optimizer {
     private long steps;
     private double maxGradNorm;
     private double lastGradNorm = Double.NaN;
+    private BiPredicate<String, Parameter> noDecay = (name, p) -> false;
 
     protected AbstractOptimizer(String kind, Map<String, Parameter> named, double lr, String... slots) {
         if (named.isEmpty()) {
@@ -102,6 +104,26 @@ public abstract class AbstractOptimizer implements Optimizer {
         }
         this.maxGradNorm = maxNorm;
         return this;
+    }
+
+    /**
+     * Parameters (by name and value) that weight decay must skip, e.g.
+     * {@code excludeFromWeightDecay(AbstractOptimizer::isVector)} for biases and normalisation
+     * scales, the usual practice with AdamW.
+     */
+    public AbstractOptimizer excludeFromWeightDecay(BiPredicate<String, Parameter> exclude) {
+        this.noDecay = exclude;
+        return this;
+    }
+
+    /** True for parameters of rank 0 or 1 (biases, batch-norm scale and shift). */
+    public static boolean isVector(String name, Parameter p) {
+        return p.shape().length <= 1;
+    }
+
+    /** Whether weight decay applies to parameter {@code index}. */
+    protected final boolean decays(int index) {
+        return !noDecay.test(names.get(index), parameters.get(index));
     }
 
     /** The global gradient norm measured before the last step (NaN unless clipping is on). */

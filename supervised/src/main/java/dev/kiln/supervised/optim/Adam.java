@@ -73,7 +73,7 @@ public class Adam extends AbstractOptimizer {
         double lr = learningRate();
         Tensor w = p.value();
         Tensor g = grad;
-        if (weightDecay != 0) {
+        if (weightDecay != 0 && decays(i)) {
             if (decoupled) {
                 w = w.mul((float) (1 - lr * weightDecay));
             } else {

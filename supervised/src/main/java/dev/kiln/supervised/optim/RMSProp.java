@@ -73,7 +73,7 @@ public final class RMSProp extends AbstractOptimizer {
     @Override
     protected void update(int i, Parameter p, Tensor grad) {
         Tensor w = p.value();
-        Tensor g = weightDecay == 0 ? grad : grad.add(w.mul((float) weightDecay));
+        Tensor g = weightDecay == 0 || !decays(i) ? grad : grad.add(w.mul((float) weightDecay));
         Tensor sq = slot(SQ, i);
         Tensor g2 = g.square().mul((float) (1 - alpha));
         sq = sq == null ? g2 : sq.mul((float) alpha).add(g2);

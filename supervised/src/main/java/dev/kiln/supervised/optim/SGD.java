@@ -69,7 +69,7 @@ public final class SGD extends AbstractOptimizer {
                     + momentum + ", dampening " + dampening);
         }
         Tensor w = p.value();
-        Tensor g = weightDecay == 0 ? grad : grad.add(w.mul((float) weightDecay));
+        Tensor g = weightDecay == 0 || !decays(i) ? grad : grad.add(w.mul((float) weightDecay));
         if (momentum != 0) {
             Tensor buf = slot(BUF, i);
             buf = buf == null ? g : buf.mul((float) momentum).add(g.mul((float) (1 - dampening)));

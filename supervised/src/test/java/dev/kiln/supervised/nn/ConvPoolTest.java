@@ -116,6 +116,33 @@ class ConvPoolTest {
     }
 
     @Test
+    void maxPoolGradientGoesToTheFirstMaximumLikePyTorch() {
+        Tensor x = Tensor.fromArray(new float[] {1, 3, 3, 0, 2, 2, 2, 2}, 1, 2, 2, 2).requiresGrad(true);
+        Tensor y = new MaxPool2D(2).forward(x);
+        assertThat(y.toArray()).containsExactly(3, 2);
+        y.sum().backward();
+        assertThat(x.grad().toArray()).containsExactly(0, 1, 0, 0, 1, 0, 0, 0);
+    }
+
+    @Test
+    void maxPoolReductionPathForHugeInputsAgreesWithTheGatherPath() {
+        Tensor x = random(12, 3, 2, 6, 7);
+        Tensor gathered = new MaxPool2D(2).forward(x.detach().requiresGrad(true));
+        Tensor hostOnly = new MaxPool2D(2).forward(x);
+        assertThat(hostOnly.toArray()).containsExactly(gathered.toArray());
+        GradCheck.input(new MaxPool2D(3)::forward, x, 1e-3, 5e-3);
+        long saved = MaxPool2D.gatherLimit;
+        try {
+            MaxPool2D.gatherLimit = 1;
+            assertThat(new MaxPool2D(2).forward(x.detach().requiresGrad(true)).toArray())
+                    .containsExactly(gathered.toArray());
+            GradCheck.input(new MaxPool2D(2)::forward, x, 1e-3, 5e-3);
+        } finally {
+            MaxPool2D.gatherLimit = saved;
+        }
+    }
+
+    @Test
     void poolGradients() {
         Tensor x = random(10, 2, 2, 5, 6); // random values: no ties
         GradCheck.input(new MaxPool2D(2)::forward, x, 1e-3, 5e-3);

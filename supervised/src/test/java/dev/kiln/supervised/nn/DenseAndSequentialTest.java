@@ -114,6 +114,17 @@ class DenseAndSequentialTest {
     }
 
     @Test
+    void nestedSequentialNamesAndErrorPaths() {
+        Sequential body = Sequential.of(new Dense(4, 3, new Rng(0)), new ReLU());
+        Sequential net = Sequential.of(body, new Dense(5, 2, new Rng(1)));
+        assertThat(net.namedParameters().keySet()).containsExactly("0.0.weight", "0.0.bias", "1.weight", "1.bias");
+        assertThatThrownBy(() -> net.forward(Tensor.zeros(2, 4)))
+                .hasMessage("layer 1 Dense(5 -> 2): expected input [N, 5], got [N, 3]");
+        assertThatThrownBy(() -> net.forward(Tensor.zeros(2, 6)))
+                .hasMessage("layer 0.0 Dense(4 -> 3): expected input [N, 4], got [N, 6]");
+    }
+
+    @Test
     void trainAndEvalReachEveryLayer() {
         Sequential net = Sequential.builder(4).dense(4).dropout(0.5).dense(2).build(new Rng(0));
         assertThat(net.isTraining()).isTrue();

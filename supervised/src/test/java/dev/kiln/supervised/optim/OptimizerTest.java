@@ -266,6 +266,29 @@ class OptimizerTest {
     }
 
     @Test
+    void weightDecayCanSkipVectors() {
+        Parameter matrix = new Parameter("m", Tensor.fromArray(new float[] {1, 2, 3, 4}, 2, 2));
+        Parameter bias = new Parameter("b", Tensor.of(1f, 2f));
+        Map<String, Parameter> named = new LinkedHashMap<>();
+        named.put("0.weight", matrix);
+        named.put("0.bias", bias);
+        SGD sgd = new SGD(named, 0.5).weightDecay(0.1);
+        sgd.excludeFromWeightDecay(AbstractOptimizer::isVector);
+        matrix.value().sum().add(bias.value().sum()).backward(); // gradient 1 everywhere
+        sgd.step();
+        // matrix: w - 0.5 (1 + 0.1 w); bias: b - 0.5
+        assertThat(matrix.value().toArray()).containsExactly(new float[] {0.45f, 1.4f, 2.35f, 3.3f}, within(1e-6f));
+        assertThat(bias.value().toArray()).containsExactly(0.5f, 1.5f);
+
+        Parameter b2 = new Parameter("b", Tensor.of(1f));
+        AdamW adamW = new AdamW(Map.of("0.bias", b2), 0.1);
+        adamW.excludeFromWeightDecay((name, p) -> name.endsWith("bias"));
+        b2.value().sum().backward();
+        adamW.step();
+        assertThat(b2.value().item()).isCloseTo(0.9f, within(1e-6f)); // the Adam step alone, no decay
+    }
+
+    @Test
     void badHyperParametersAreRejectedByName() {
         Parameter p = param();
         assertThatThrownBy(() -> new SGD(List.of(p), -1)).hasMessageContaining("learning rate");
