@@ -54,6 +54,7 @@ public final class CheckpointListener implements StateListener {
     @Override
     public void attach(TrainingState s) {
         this.state = s;
+        this.lastSaved = -1;
     }
 
     @Override
