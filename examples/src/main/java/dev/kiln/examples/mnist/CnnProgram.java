@@ -20,6 +20,7 @@ import java.util.Locale;
  * A small CNN with Adam on an MNIST-style set, with what the PyTorch loop leaves to the user:
  * a validation split, early stopping that restores the best weights, checkpoints every epoch and
  * history.json (under {@code .kiln/runs/NAME/}). Shared by {@code mnist-cnn} and {@code fashion-cnn}.
+ * Arguments: {@code --epochs=N} (default 8), {@code --resume} (continue from the newest checkpoint).
  */
 final class CnnProgram {
     private CnnProgram() {
@@ -31,7 +32,8 @@ final class CnnProgram {
         ImageDataset test = set.test(Normalization.pixels(0.5f, 0.5f));
         Path runDir = Path.of(System.getProperty("kiln.home", "."), ".kiln", "runs", name);
 
-        var trainer = GradientTrainer.builder(rng -> Sequential.builder(1, 28, 28)
+        Path checkpoints = runDir.resolve("checkpoints");
+        var builder = GradientTrainer.builder(rng -> Sequential.builder(1, 28, 28)
                         .conv2d(32, 3, 1, 1).relu().maxPool2d(2)        // 32 x 14 x 14
                         .conv2d(64, 3, 1, 1).relu().maxPool2d(2)        // 64 x 7 x 7
                         .flatten().dense(128).relu().dropout(0.3).dense(10)
@@ -42,10 +44,12 @@ final class CnnProgram {
                 .validationSplit(1.0 / 12)                              // 5,000 images
                 .listener(new ProgressBarListener())
                 .listener(EarlyStopping.on("val_loss").patience(2).restoreBestWeights(true))
-                .listener(new CheckpointListener(runDir.resolve("checkpoints"), 1))
-                .historyFile(runDir.resolve("history.json"))
-                .build();
-        var fitted = trainer.train(train);
+                .listener(new CheckpointListener(checkpoints, 1))
+                .historyFile(runDir.resolve("history.json"));
+        if (args.contains("--resume")) {                                  // continue a killed run exactly
+            CheckpointListener.latest(checkpoints).ifPresent(builder::resumeFrom);
+        }
+        var fitted = builder.build().train(train);
         fitted.history().epochs().forEach(e -> out.printf(Locale.ROOT,
                 "Epoch %d, Loss: %.4f, val_loss: %.4f, val_accuracy: %.2f%%, %s%n", e.epoch(), e.get("loss"),
                 e.get("val_loss"), 100 * e.get("val_accuracy"), e.fit().key()));
