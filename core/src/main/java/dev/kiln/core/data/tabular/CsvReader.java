@@ -159,7 +159,9 @@ public final class CsvReader {
         for (int r = 0; r < n; r++) {
             String[] rec = records.get(r + first);
             if (rec.length != width) {
-                throw new CsvFormatException(source, lines.get(r + first), null, "expected " + width
+                // name the first column the row lacks, or the position of the first extra field
+                String where = rec.length < width ? colNames.get(rec.length) : "#" + (width + 1);
+                throw new CsvFormatException(source, lines.get(r + first), where, "expected " + width
                         + " fields but found " + rec.length);
             }
             for (int j = 0; j < width; j++) {

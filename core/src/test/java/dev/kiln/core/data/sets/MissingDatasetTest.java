@@ -27,7 +27,7 @@ class MissingDatasetTest {
         assertThatThrownBy(() -> new SklearnDatasets(dir).iris())
                 .hasMessageContaining("iris.csv:3, column 'petal length (cm)': 'x' is not a number");
         Files.writeString(dir.resolve("wine_data.csv"), "2,13,a,b,c\n1,2\n");
-        assertThatThrownBy(() -> new SklearnDatasets(dir).wine()).hasMessageContaining("wine_data.csv:2: expected 14 fields");
+        assertThatThrownBy(() -> new SklearnDatasets(dir).wine()).hasMessageContaining("wine_data.csv:2, column 'ash': expected 14 fields");
         Files.writeString(dir.resolve("breast_cancer.csv"), "569,29,malignant,benign\n");
         assertThatThrownBy(() -> new SklearnDatasets(dir).breastCancer()).hasMessageContaining("says 29 features, expected 30");
     }

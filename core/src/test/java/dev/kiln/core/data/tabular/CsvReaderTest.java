@@ -66,7 +66,7 @@ class CsvReaderTest {
     void wrongFieldCountNamesFileAndLine() {
         assertThatThrownBy(() -> CsvReader.defaults().read("a,b\n1,2\n3\n4,5\n", "short.csv"))
                 .isInstanceOf(CsvFormatException.class)
-                .hasMessage("short.csv:3: expected 2 fields but found 1")
+                .hasMessage("short.csv:3, column 'b': expected 2 fields but found 1")
                 .satisfies(e -> assertThat(((CsvFormatException) e).line()).isEqualTo(3));
     }
 
@@ -74,7 +74,20 @@ class CsvReaderTest {
     void lineNumbersCountQuotedNewlinesAndSkippedLines() {
         String text = "# preamble\na,b\n\"x\ny\",1\n2,3,4\n";
         assertThatThrownBy(() -> CsvReader.builder().skipLines(1).build().read(text, "pre.csv"))
-                .isInstanceOf(CsvFormatException.class).hasMessageStartingWith("pre.csv:5:");
+                .isInstanceOf(CsvFormatException.class).hasMessageStartingWith("pre.csv:5, column");
+    }
+
+    @Test
+    void extraFieldsNameTheirPosition() {
+        assertThatThrownBy(() -> CsvReader.defaults().read("a,b\n1,2,3\n", "long.csv"))
+                .hasMessage("long.csv:2, column '#3': expected 2 fields but found 3");
+    }
+
+    @Test
+    void unclosedQuoteIsAnErrorWithALine() {
+        assertThatThrownBy(() -> CsvReader.defaults().read("a,b\n1,2\n\"open,3\n", "quote.csv"))
+                .isInstanceOf(CsvFormatException.class).hasMessageStartingWith("quote.csv:")
+                .hasMessageContaining("unreadable CSV");
     }
 
     @Test
