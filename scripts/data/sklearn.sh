@@ -12,42 +12,41 @@ sklearn_files=(
   "diabetes_target.csv.gz bf1ddd1f9d377278450a5f02c24b5e77b1501f2ad673fe9fdf4c4090d27eb5cc"
 )
 
-sklearn_fetch() {
-  local dest="$KILN_DATA/sklearn" have=1 entry
+# Runs in a subshell so the temporary folder goes away on every exit path (success or failure).
+sklearn_fetch() (
+  dest="$KILN_DATA/sklearn"
+  have=1
   for entry in "${sklearn_files[@]}"; do
     set -- $entry
     if [ ! -f "$dest/$1" ] || ! verify "$dest/$1" "$2" 2>/dev/null; then have=0; fi
   done
   if [ "$have" = 1 ]; then
     echo "fetch-data: sklearn already in $dest"
-    return 0
+    exit 0
   fi
-  local work
   work="$(mktemp -d)"
-  # shellcheck disable=SC2064
-  trap "rm -rf '$work'" RETURN
+  trap 'rm -rf "$work"' EXIT
   # apt-get download writes into the current directory; the package lists may be empty on a fresh machine.
   if ! (cd "$work" && apt-get download python3-sklearn >/dev/null 2>&1); then
     echo "fetch-data: apt-get download python3-sklearn failed; running apt-get update and retrying" >&2
     apt-get update >/dev/null 2>&1 || true
     (cd "$work" && apt-get download python3-sklearn) || {
       echo "fetch-data: could not download python3-sklearn with apt-get download" >&2
-      return 1
+      exit 1
     }
   fi
-  local deb
   deb="$(ls "$work"/python3-sklearn_*.deb | head -n 1)"
   dpkg-deb -x "$deb" "$work/x"
-  local src="$work/x/usr/lib/python3/dist-packages/sklearn/datasets/data"
+  src="$work/x/usr/lib/python3/dist-packages/sklearn/datasets/data"
   for entry in "${sklearn_files[@]}"; do
     set -- $entry
     if [ ! -f "$src/$1" ]; then
       echo "fetch-data: $1 is missing from $(basename "$deb") (looked in $src)" >&2
-      return 1
+      exit 1
     fi
     install_verified "$src/$1" "$dest/$1" "$2"
   done
   echo "fetch-data: sklearn datasets in $dest ($(basename "$deb"))"
-}
+)
 
 sklearn_fetch

@@ -9,10 +9,11 @@ public final class CategoricalColumn implements Column {
     private final String[] values;
 
     public CategoricalColumn(String name, String[] values) {
-        this(name, values.clone(), true);
+        this(values.clone(), name);
     }
 
-    private CategoricalColumn(String name, String[] values, boolean owned) {
+    /** Takes {@code values} without copying (argument order differs from the public constructor). */
+    private CategoricalColumn(String[] values, String name) {
         if (name == null || name.isEmpty()) {
             throw new IllegalArgumentException("column name must not be empty");
         }
@@ -21,7 +22,7 @@ public final class CategoricalColumn implements Column {
     }
 
     static CategoricalColumn wrap(String name, String[] values) {
-        return new CategoricalColumn(name, values, true);
+        return new CategoricalColumn(values, name);
     }
 
     @Override

@@ -8,10 +8,11 @@ public final class NumericColumn implements Column {
     private final double[] values;
 
     public NumericColumn(String name, double[] values) {
-        this(name, values.clone(), true);
+        this(values.clone(), name);
     }
 
-    private NumericColumn(String name, double[] values, boolean owned) {
+    /** Takes {@code values} without copying (argument order differs from the public constructor). */
+    private NumericColumn(double[] values, String name) {
         if (name == null || name.isEmpty()) {
             throw new IllegalArgumentException("column name must not be empty");
         }
@@ -21,7 +22,7 @@ public final class NumericColumn implements Column {
 
     /** Wraps an array the caller hands over and will not touch again (no copy). */
     static NumericColumn wrap(String name, double[] values) {
-        return new NumericColumn(name, values, true);
+        return new NumericColumn(values, name);
     }
 
     @Override
