@@ -13,7 +13,7 @@ import dev.kiln.core.data.tabular.TestModels;
 import dev.kiln.core.ml.ClassificationSet;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -29,8 +29,8 @@ class RealDataPipelineTest {
     private static final Logger LOG = LoggerFactory.getLogger(RealDataPipelineTest.class);
     private static SklearnDatasets data;
 
-    @BeforeAll
-    static void requireData() {
+    @BeforeEach // per test, so each one is reported as skipped with the reason
+    void requireData() {
         data = SklearnDatasets.fromCache();
         Assumptions.assumeTrue(data.available(), () -> "scikit-learn datasets not in " + data.dir()
                 + "; fetch them with: " + SklearnDatasets.FETCH_COMMAND);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 class SklearnDatasetsTest {
     private static SklearnDatasets data;
 
-    @BeforeAll
-    static void requireData() {
+    @BeforeEach // per test, so each one is reported as skipped with the reason
+    void requireData() {
         data = SklearnDatasets.fromCache();
         Assumptions.assumeTrue(data.available(), () -> "scikit-learn datasets not in " + data.dir()
                 + "; fetch them with: " + SklearnDatasets.FETCH_COMMAND);
