@@ -101,7 +101,8 @@ public final class LinearSvm implements Trainer<ClassificationSet, LinearSvmMode
                     w[d] += step;
                 }
             }
-            if (maxPg - minPg < tol) {
+            // no equality constraint (the bias is a feature), so optimality is every projected gradient ~ 0
+            if (maxPg < tol && minPg > -tol) {
                 return w;
             }
         }
