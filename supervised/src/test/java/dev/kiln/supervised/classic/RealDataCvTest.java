@@ -39,7 +39,7 @@ class RealDataCvTest {
         // mean over random_state 0..9 of the single tree
         SKLEARN.put("iris.tree_seeds10", 0.9487);
         SKLEARN.put("wine.tree_seeds10", 0.9186);
-        SKLEARN.put("breast_cancer.tree_seeds10", 0.9271);
+        SKLEARN.put("breast_cancer.tree_seeds10", 0.9265);
     }
 
     private static SklearnDatasets data;
