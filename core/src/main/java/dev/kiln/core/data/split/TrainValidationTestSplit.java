@@ -8,7 +8,9 @@ import java.util.Arrays;
  *
  * <p>Sizes follow scikit-learn's {@code train_test_split}: the test set gets
  * {@code ceil(testFraction * n)} rows, the validation set {@code ceil(validationFraction * n)},
- * the training set the rest (a fraction of 0 gives an empty set). Plain splits take the sets from
+ * the training set the rest (a fraction of 0 gives an empty set). Unlike scikit-learn, the ceiling
+ * forgives floating-point noise of 1e-9 (so 0.15 of 100 rows is 15, not 16 as
+ * {@code ceil(15.000000000000002)} would give). Plain splits take the sets from
  * one seeded permutation. Stratified splits give each class a share of every set proportional to
  * its size: floor of the exact share, then the rows left over go to the classes with the largest
  * remainders (ties to the larger class, then the earlier one), so the set sizes are exact; within

@@ -13,7 +13,7 @@ class TrainValidationTestSplitTest {
         // train_test_split(150 rows, test_size=0.25) -> 38 test (ceil), 112 train
         assertThat(TrainValidationTestSplit.trainTest(0.25, 1).sizes(150)).containsExactly(112, 0, 38);
         assertThat(new TrainValidationTestSplit(0.15, 0.15, 1).sizes(100)).containsExactly(70, 15, 15);
-        assertThat(new TrainValidationTestSplit(0.1, 0.2, 1).sizes(11)).containsExactly(7, 2, 3);
+        assertThat(new TrainValidationTestSplit(0.1, 0.2, 1).sizes(11)).containsExactly(6, 2, 3);
     }
 
     @Test
