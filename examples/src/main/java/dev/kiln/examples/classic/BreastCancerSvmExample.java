@@ -3,6 +3,7 @@ package dev.kiln.examples.classic;
 import dev.kiln.core.data.sets.ClassificationData;
 import dev.kiln.core.data.sets.SklearnDatasets;
 import dev.kiln.core.data.split.Partition;
+import dev.kiln.core.data.split.Subsets;
 import dev.kiln.core.data.split.TrainValidationTestSplit;
 import dev.kiln.core.data.tabular.HolePuncher;
 import dev.kiln.core.data.tabular.Pipeline;
@@ -44,8 +45,8 @@ public final class BreastCancerSvmExample implements Example {
 
         for (var run : List.of(new Object[] {"10% of cells missing", holed}, new Object[] {"complete data", complete})) {
             ClassificationSet data = (ClassificationSet) run[1];
-            ClassificationSet train = Tables.rows(data, split.train());
-            ClassificationSet test = Tables.rows(data, split.test());
+            ClassificationSet train = Subsets.rows(data, split.train());
+            ClassificationSet test = Subsets.rows(data, split.test());
             PipelineClassifier model = pipeline.fit(train);
             out.printf("== %s: %d training rows, %d test rows ==%n", run[0], train.size(), test.size());
             Tables.classificationReport(out, model, test, cancer.classNames());

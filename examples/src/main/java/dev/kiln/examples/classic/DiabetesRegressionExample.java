@@ -3,6 +3,7 @@ package dev.kiln.examples.classic;
 import dev.kiln.core.data.sets.RegressionData;
 import dev.kiln.core.data.sets.SklearnDatasets;
 import dev.kiln.core.data.split.Partition;
+import dev.kiln.core.data.split.Subsets;
 import dev.kiln.core.data.split.TrainValidationTestSplit;
 import dev.kiln.core.metrics.RegressionMetrics;
 import dev.kiln.core.ml.RegressionSet;
@@ -42,8 +43,8 @@ public final class DiabetesRegressionExample implements Example {
         RegressionData diabetes = SklearnDatasets.fromCache().diabetesScaled();
         RegressionSet all = diabetes.toRegressionSet();
         Partition split = TrainValidationTestSplit.trainTest(0.25, 42).split(all.size());
-        RegressionSet train = Tables.rows(all, split.train());
-        RegressionSet test = Tables.rows(all, split.test());
+        RegressionSet train = Subsets.rows(all, split.train());
+        RegressionSet test = Subsets.rows(all, split.test());
 
         Map<String, Trainer<RegressionSet, ? extends Regressor>> models = new LinkedHashMap<>();
         models.put("least squares (QR)", new LinearRegression());

@@ -3,6 +3,7 @@ package dev.kiln.examples.classic;
 import dev.kiln.core.data.sets.ClassificationData;
 import dev.kiln.core.data.sets.SklearnDatasets;
 import dev.kiln.core.data.split.Partition;
+import dev.kiln.core.data.split.Subsets;
 import dev.kiln.core.data.split.TrainValidationTestSplit;
 import dev.kiln.core.ml.ClassificationSet;
 import dev.kiln.examples.Example;
@@ -30,8 +31,8 @@ public final class IrisTreeExample implements Example {
         ClassificationData iris = SklearnDatasets.fromCache().iris();
         ClassificationSet all = iris.toClassificationSet();
         Partition split = TrainValidationTestSplit.trainTest(0.3, 42).stratified(all.labels());
-        ClassificationSet train = Tables.rows(all, split.train());
-        ClassificationSet test = Tables.rows(all, split.test());
+        ClassificationSet train = Subsets.rows(all, split.train());
+        ClassificationSet test = Subsets.rows(all, split.test());
 
         DecisionTreeModel tree = new DecisionTreeClassifier()
                 .withParams(TreeParams.DEFAULT.withMaxDepth(3))

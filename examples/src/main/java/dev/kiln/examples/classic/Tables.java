@@ -4,34 +4,13 @@ import dev.kiln.core.metrics.ClassificationMetrics;
 import dev.kiln.core.metrics.ProbabilityMetrics;
 import dev.kiln.core.ml.ClassificationSet;
 import dev.kiln.core.ml.Classifier;
-import dev.kiln.core.ml.RegressionSet;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 
-/** Row selection and the metrics tables the classic examples print. */
+/** The metrics table the classic examples print. */
 final class Tables {
     private Tables() {
-    }
-
-    static ClassificationSet rows(ClassificationSet s, int[] idx) {
-        double[][] x = new double[idx.length][];
-        int[] y = new int[idx.length];
-        for (int i = 0; i < idx.length; i++) {
-            x[i] = s.features()[idx[i]];
-            y[i] = s.labels()[idx[i]];
-        }
-        return new ClassificationSet(x, y);
-    }
-
-    static RegressionSet rows(RegressionSet s, int[] idx) {
-        double[][] x = new double[idx.length][];
-        double[] y = new double[idx.length];
-        for (int i = 0; i < idx.length; i++) {
-            x[i] = s.features()[idx[i]];
-            y[i] = s.targets()[idx[i]];
-        }
-        return new RegressionSet(x, y);
     }
 
     /** Per-class precision/recall/F1/support, the averages, accuracy, ROC-AUC and log-loss. */

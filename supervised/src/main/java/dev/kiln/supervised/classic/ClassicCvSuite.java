@@ -2,6 +2,8 @@ package dev.kiln.supervised.classic;
 
 import dev.kiln.core.data.sets.ClassificationData;
 import dev.kiln.core.data.sets.SklearnDatasets;
+import dev.kiln.core.data.split.CrossValidation;
+import dev.kiln.core.data.split.Fold;
 import dev.kiln.core.data.split.StratifiedKFold;
 import dev.kiln.core.data.tabular.Pipeline;
 import dev.kiln.core.data.tabular.StandardScaler;
@@ -66,22 +68,41 @@ public final class ClassicCvSuite {
         return !dataset.equals("iris");
     }
 
+    /** Each row's test fold: what the fold files hold. */
     public static int[] folds(ClassificationData data, long seed) {
         return StratifiedKFold.shuffled(FOLDS, seed).assign(data.labels());
+    }
+
+    public static List<Fold> foldList(ClassificationData data, long seed) {
+        return StratifiedKFold.shuffled(FOLDS, seed).split(data.labels());
+    }
+
+    /** Mean cross-validated accuracy and the total time spent in {@code fit}. */
+    public static Score score(String dataset, String model, Trainer<ClassificationSet, ? extends Classifier> trainer,
+            ClassificationSet set, List<Fold> folds) {
+        long[] fitNanos = new long[1];
+        Trainer<ClassificationSet, Classifier> timed = (data, listener) -> {
+            long t0 = System.nanoTime();
+            Classifier m = trainer.fit(data, listener);
+            fitNanos[0] += System.nanoTime() - t0;
+            return m;
+        };
+        double accuracy = CrossValidation.mean(CrossValidation.accuracy(timed, set, folds));
+        return new Score(dataset, model, accuracy, fitNanos[0] / 1e9);
     }
 
     /** Mean cross-validated accuracy of the default tree over seeds {@code 0..seeds-1}, same folds. */
     public static double treeSeedMean(SklearnDatasets data, String dataset, long foldSeed, int seeds) {
         ClassificationData d = load(data, dataset);
         ClassificationSet set = d.toClassificationSet();
-        int[] folds = folds(d, foldSeed);
+        List<Fold> folds = foldList(d, foldSeed);
         double sum = 0;
         for (int s = 0; s < seeds; s++) {
             Trainer<ClassificationSet, ? extends Classifier> tree = new DecisionTreeClassifier().withSeed(s);
             if (scaled(dataset)) {
                 tree = Pipeline.of(new StandardScaler()).classifier(tree);
             }
-            sum += CrossValidation.accuracy(tree, set, folds).meanAccuracy();
+            sum += CrossValidation.mean(CrossValidation.accuracy(tree, set, folds));
         }
         return sum / seeds;
     }
@@ -92,14 +113,13 @@ public final class ClassicCvSuite {
         for (String dataset : DATASETS) {
             ClassificationData d = load(data, dataset);
             ClassificationSet set = d.toClassificationSet();
-            int[] folds = folds(d, seed);
+            List<Fold> folds = foldList(d, seed);
             for (var e : models().entrySet()) {
                 Trainer<ClassificationSet, ? extends Classifier> trainer = e.getValue().get();
                 if (scaled(dataset)) {
                     trainer = Pipeline.of(new StandardScaler()).classifier(trainer);
                 }
-                CrossValidation.Result r = CrossValidation.accuracy(trainer, set, folds);
-                out.add(new Score(dataset, e.getKey(), r.meanAccuracy(), r.fitSeconds()));
+                out.add(score(dataset, e.getKey(), trainer, set, folds));
             }
         }
         return out;
