@@ -6,7 +6,7 @@ import dev.kiln.core.data.sets.SklearnDatasets;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -42,10 +42,10 @@ class RealDataCvTest {
         SKLEARN.put("breast_cancer.tree_seeds10", 0.9265);
     }
 
-    private static SklearnDatasets data;
+    private SklearnDatasets data;
 
-    @BeforeAll
-    static void requireData() {
+    @BeforeEach
+    void requireData() {
         data = SklearnDatasets.fromCache();
         Assumptions.assumeTrue(data.available(), () -> "skipped: the scikit-learn datasets are not in "
                 + data.dir() + "; fetch them with " + SklearnDatasets.FETCH_COMMAND);
