@@ -1,0 +1,125 @@
+package dev.kiln.supervised.classic;
+
+import dev.kiln.core.ml.ClassificationSet;
+import dev.kiln.core.ml.RegressionSet;
+
+/** Input checks shared by the classic models: rectangular, finite features; labels in range. */
+final class Rows {
+    private Rows() {
+    }
+
+    /** Checks that {@code x} is non-empty, rectangular and finite; returns the number of features. */
+    static int checkFeatures(double[][] x, String who) {
+        if (x.length == 0) {
+            throw new IllegalArgumentException(who + ": no rows to fit");
+        }
+        int d = x[0].length;
+        for (int i = 0; i < x.length; i++) {
+            if (x[i].length != d) {
+                throw new IllegalArgumentException(who + ": row " + i + " has " + x[i].length
+                        + " features, row 0 has " + d);
+            }
+            for (int j = 0; j < d; j++) {
+                if (!Double.isFinite(x[i][j])) {
+                    throw new IllegalArgumentException(who + ": feature " + j + " of row " + i + " is " + x[i][j]
+                            + " (impute or drop missing values first)");
+                }
+            }
+        }
+        return d;
+    }
+
+    /** Checks rows given to a fitted model: each must have {@code d} finite features. */
+    static void checkPredict(double[][] x, int d, String who) {
+        for (int i = 0; i < x.length; i++) {
+            if (x[i].length != d) {
+                throw new IllegalArgumentException(who + ": row " + i + " has " + x[i].length
+                        + " features, the model was fitted on " + d);
+            }
+            for (int j = 0; j < d; j++) {
+                if (!Double.isFinite(x[i][j])) {
+                    throw new IllegalArgumentException(who + ": feature " + j + " of row " + i + " is " + x[i][j]);
+                }
+            }
+        }
+    }
+
+    /** Checks features and labels; returns the number of classes (1 + the largest label, at least 2). */
+    static int checkClassification(ClassificationSet data, String who) {
+        checkFeatures(data.features(), who);
+        int k = 0;
+        int[] y = data.labels();
+        for (int i = 0; i < y.length; i++) {
+            if (y[i] < 0) {
+                throw new IllegalArgumentException(who + ": label " + y[i] + " at row " + i
+                        + " is negative (labels must be 0..k-1)");
+            }
+            k = Math.max(k, y[i] + 1);
+        }
+        return Math.max(k, 2);
+    }
+
+    static int checkRegression(RegressionSet data, String who) {
+        int d = checkFeatures(data.features(), who);
+        double[] t = data.targets();
+        for (int i = 0; i < t.length; i++) {
+            if (!Double.isFinite(t[i])) {
+                throw new IllegalArgumentException(who + ": target of row " + i + " is " + t[i]);
+            }
+        }
+        return d;
+    }
+
+    static void positive(double v, String name) {
+        if (!(v > 0) || Double.isInfinite(v)) {
+            throw new IllegalArgumentException(name + " must be positive and finite, got " + v);
+        }
+    }
+
+    static void nonNegative(double v, String name) {
+        if (!(v >= 0) || Double.isInfinite(v)) {
+            throw new IllegalArgumentException(name + " must be >= 0 and finite, got " + v);
+        }
+    }
+
+    static void atLeast(int v, int min, String name) {
+        if (v < min) {
+            throw new IllegalArgumentException(name + " must be at least " + min + ", got " + v);
+        }
+    }
+
+    static int argmax(double[] v) {
+        int best = 0;
+        for (int i = 1; i < v.length; i++) {
+            if (v[i] > v[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    /** Threads for parallel fitting: {@code kiln.threads} / {@code KILN_THREADS}, else all processors. */
+    static int defaultThreads() {
+        String v = System.getProperty("kiln.threads", System.getenv("KILN_THREADS"));
+        if (v != null && !v.isBlank()) {
+            try {
+                int n = Integer.parseInt(v.trim());
+                if (n > 0) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("kiln.threads / KILN_THREADS must be a positive integer, got '"
+                        + v + "'", e);
+            }
+        }
+        return Runtime.getRuntime().availableProcessors();
+    }
+}
