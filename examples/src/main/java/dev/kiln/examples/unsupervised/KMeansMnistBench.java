@@ -1,0 +1,65 @@
+package dev.kiln.examples.unsupervised;
+
+import dev.kiln.core.backend.Backend;
+import dev.kiln.core.backend.Backends;
+import dev.kiln.examples.Bench;
+import dev.kiln.unsupervised.KMeans;
+import dev.kiln.unsupervised.KMeansModel;
+import dev.kiln.unsupervised.Points;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ./kiln bench kmeans-mnist [--json] [--k 10] [--iterations 20] [--seed 0] [--limit N]}:
+ * k-means on the 60000 x 784 MNIST training images (pixels scaled to [0, 1]), one k-means++
+ * initialisation and a fixed number of Lloyd iterations (tol 0; it stops earlier only if the
+ * labels stop changing). {@code seconds} is the fit time without loading. The JVM peers (Smile,
+ * Tribuo) print the same keys: {@code benchmarks-peers-jvm}'s {@code KMeansMnistPeer}; scikit-learn:
+ * {@code benchmarks/peers/kmeans_sklearn.py mnist}.
+ */
+public final class KMeansMnistBench implements Bench {
+    @Override
+    public String name() {
+        return "kmeans-mnist";
+    }
+
+    @Override
+    public String description() {
+        return "k-means (k=10, 20 Lloyd iterations, one k-means++ init) on the 60000x784 MNIST training images";
+    }
+
+    @Override
+    public Map<String, Object> run(List<String> args) throws Exception {
+        int k = 10;
+        int iterations = 20;
+        long seed = 0;
+        int limit = 0;
+        for (int i = 0; i < args.size(); i++) {
+            switch (args.get(i)) {
+                case "--k" -> k = Integer.parseInt(args.get(++i));
+                case "--iterations" -> iterations = Integer.parseInt(args.get(++i));
+                case "--seed" -> seed = Long.parseLong(args.get(++i));
+                case "--limit" -> limit = Integer.parseInt(args.get(++i));
+                case "--json" -> { } // handled by the command line
+                default -> throw new IllegalArgumentException("kmeans-mnist: unknown argument " + args.get(i)
+                        + " (expected --k, --iterations, --seed, --limit)");
+            }
+        }
+        float[] pixels = LocalData.mnistTrainImages(limit);
+        Points x = Points.of(pixels, pixels.length / 784, 784);
+        Backend backend = Backends.current();
+        KMeans kmeans = KMeans.builder(k).maxIterations(iterations).tol(0).nInit(1).seed(seed).backend(backend).build();
+        long t0 = System.nanoTime();
+        KMeansModel model = kmeans.fit(x);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("seconds", seconds);
+        out.put("inertia", model.inertia());
+        out.put("k", k);
+        out.put("iterations", model.iterations());
+        out.put("n", x.rows());
+        out.put("backend", backend.name());
+        return out;
+    }
+}
