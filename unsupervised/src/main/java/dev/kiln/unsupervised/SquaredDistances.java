@@ -4,80 +4,97 @@ import dev.kiln.core.backend.Backend;
 import dev.kiln.core.tensor.Tensor;
 
 /**
- * Squared Euclidean distances from every point to a small set of centres, computed on a backend
- * as {@code ‖x‖² − 2 x·cᵀ + ‖c‖²}: one GEMM {@code [n, d] × [d, k]} plus broadcasts. The points and
- * their squared norms are uploaded once and reused across iterations; only the centres travel.
- * Float32 cancellation can make a distance slightly negative, so results are clamped at zero.
+ * Squared Euclidean distances from a few centres to every point, computed on a backend as
+ * {@code ‖c‖² − 2 c·xᵀ + ‖x‖²}: one GEMM {@code [k, d] × [d, n]} plus broadcasts. The points are
+ * uploaded once, transposed ({@code [d, n]}), with their squared norms; only the centres travel.
+ * The {@code [k, n]} orientation keeps the GEMM's long dimension (n) as its output width, the
+ * shape GEMM kernels run fastest (measured ~2x faster than {@code [n, d] × [d, k]} for k = 10 on
+ * tensor-cpu). Float32 cancellation can make a distance slightly negative: results are clamped at 0.
  */
 final class SquaredDistances {
     private final Backend backend;
-    private final Tensor x;
+    private final Points points;
+    private final Tensor xT;
     private final Tensor xNorms;
     private final int n;
     private final int d;
 
     SquaredDistances(Points points, Backend backend) {
         this.backend = backend;
+        this.points = points;
         this.n = points.rows();
         this.d = points.cols();
-        this.x = points.toTensor(backend);
         float[] data = points.data();
+        float[] transposed = new float[n * d];
         float[] norms = new float[n];
         for (int i = 0; i < n; i++) {
             double s = 0;
             for (int j = 0, o = i * d; j < d; j++) {
-                s += (double) data[o + j] * data[o + j];
+                float v = data[o + j];
+                transposed[j * n + i] = v;
+                s += (double) v * v;
             }
             norms[i] = (float) s;
         }
-        this.xNorms = Tensor.fromArray(backend, norms, n, 1);
+        this.xT = Tensor.fromArray(backend, transposed, d, n);
+        this.xNorms = Tensor.fromArray(backend, norms, 1, n);
     }
 
     Backend backend() {
         return backend;
     }
 
-    /** The points as a backend tensor {@code [n, d]}. */
-    Tensor points() {
-        return x;
-    }
-
     int rows() {
         return n;
     }
 
-    /** {@code [n, k]} squared distances to {@code centres} (row-major {@code k x d}). */
+    /** {@code [k, n]} squared distances from {@code centres} (row-major {@code k x d}) to every point. */
     Tensor to(float[] centres) {
         int k = centres.length / d;
-        float[] ct = new float[d * k];
         float[] cNorms = new float[k];
         for (int c = 0; c < k; c++) {
             double s = 0;
             for (int j = 0; j < d; j++) {
                 float v = centres[c * d + j];
-                ct[j * k + c] = v;
                 s += (double) v * v;
             }
             cNorms[c] = (float) s;
         }
-        Tensor cross = x.matmul(Tensor.fromArray(backend, ct, d, k));
-        return xNorms.add(Tensor.fromArray(backend, cNorms, 1, k)).sub(cross.mul(2f)).maximum(0f);
+        Tensor cross = Tensor.fromArray(backend, centres, k, d).matmul(xT);
+        return Tensor.fromArray(backend, cNorms, k, 1).add(xNorms).sub(cross.mul(2f)).maximum(0f);
     }
 
     /** Nearest centre of every point and the squared distance to it. */
     Assignment assign(float[] centres) {
         Tensor dist = to(centres);
-        Tensor labels = dist.neg().argmax(1);
-        return new Assignment(labels, labels.toIntArray(), dist.min(1, false).toArray());
+        int[] labels = dist.neg().argmax(0).toIntArray();
+        return new Assignment(labels, dist.min(0, false).toArray());
     }
 
-    /** Per-centre sums of the points assigned to it, {@code [k, d]} row-major, summed on the backend. */
-    float[] clusterSums(Tensor labels, int k) {
-        return backend.indexAdd(Tensor.zeros(backend, k, d), 0, labels, x).toArray();
+    /**
+     * Per-centre sums of the points assigned to it, {@code [k, d]} row-major. Summed on the host in
+     * double: one sequential pass, exact regardless of cluster size, and no second copy of the
+     * points on the backend.
+     */
+    float[] clusterSums(int[] labels, int k) {
+        float[] x = points.data();
+        double[] sums = new double[k * d];
+        for (int i = 0; i < n; i++) {
+            int base = labels[i] * d;
+            int o = i * d;
+            for (int j = 0; j < d; j++) {
+                sums[base + j] += x[o + j];
+            }
+        }
+        float[] out = new float[k * d];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) sums[i];
+        }
+        return out;
     }
 
-    /** The result of one assignment step; {@code labelTensor} stays on the backend for the update. */
-    record Assignment(Tensor labelTensor, int[] labels, float[] minDistances) {
+    /** The result of one assignment step. */
+    record Assignment(int[] labels, float[] minDistances) {
         double inertia() {
             double s = 0;
             for (float v : minDistances) {
