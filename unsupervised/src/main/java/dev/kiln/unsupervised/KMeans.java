@@ -54,7 +54,7 @@ public final class KMeans implements Trainer<Points, KMeansModel> {
         }
         Backend b = backend != null ? backend : Backends.current();
         SquaredDistances dist = new SquaredDistances(points, b);
-        double tolerance = tol * meanVariance(points);
+        double tolerance = tol == 0 ? 0 : tol * meanVariance(points);
         TrainingContext context = new TrainingContext("k-means", maxIterations * nInit, 0);
         listener.onTrainingStart(context);
         Rng rng = new Rng(seed);
@@ -78,21 +78,24 @@ public final class KMeans implements Trainer<Points, KMeansModel> {
         int n = p.rows();
         int d = p.cols();
         float[] x = p.data();
-        double total = 0;
-        for (int j = 0; j < d; j++) {
-            double mean = 0;
-            for (int i = 0; i < n; i++) {
-                mean += x[i * d + j];
+        double[] mean = new double[d];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0, o = i * d; j < d; j++) {
+                mean[j] += x[o + j];
             }
-            mean /= n;
-            double var = 0;
-            for (int i = 0; i < n; i++) {
-                double e = x[i * d + j] - mean;
-                var += e * e;
-            }
-            total += var / n;
         }
-        return total / d;
+        for (int j = 0; j < d; j++) {
+            mean[j] /= n;
+        }
+        // second pass over centred values (row by row, cache-friendly): no cancellation
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0, o = i * d; j < d; j++) {
+                double e = x[o + j] - mean[j];
+                total += e * e;
+            }
+        }
+        return total / n / d;
     }
 
     /** Hyper-parameters; defaults follow scikit-learn ({@code n_init=1} here, set 4 or 10 to restart). */

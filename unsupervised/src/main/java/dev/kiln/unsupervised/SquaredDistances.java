@@ -25,19 +25,34 @@ final class SquaredDistances {
         this.n = points.rows();
         this.d = points.cols();
         float[] data = points.data();
-        float[] transposed = new float[n * d];
         float[] norms = new float[n];
         for (int i = 0; i < n; i++) {
             double s = 0;
             for (int j = 0, o = i * d; j < d; j++) {
-                float v = data[o + j];
-                transposed[j * n + i] = v;
-                s += (double) v * v;
+                s += (double) data[o + j] * data[o + j];
             }
             norms[i] = (float) s;
         }
-        this.xT = Tensor.fromArray(backend, transposed, d, n);
+        this.xT = Tensor.fromArray(backend, transpose(data, n, d), d, n);
         this.xNorms = Tensor.fromArray(backend, norms, 1, n);
+    }
+
+    /** {@code [d, n]} from {@code [n, d]}, in 64 x 64 tiles so reads and writes both stay in cache. */
+    static float[] transpose(float[] x, int n, int d) {
+        final int tile = 64;
+        float[] out = new float[n * d];
+        for (int i0 = 0; i0 < n; i0 += tile) {
+            int i1 = Math.min(n, i0 + tile);
+            for (int j0 = 0; j0 < d; j0 += tile) {
+                int j1 = Math.min(d, j0 + tile);
+                for (int i = i0; i < i1; i++) {
+                    for (int j = j0; j < j1; j++) {
+                        out[j * n + i] = x[i * d + j];
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     Backend backend() {
