@@ -29,7 +29,7 @@ import smile.clustering.KMeans;
  *
  * <pre>java -cp 'benchmarks-peers-jvm/target/classes:benchmarks-peers-jvm/target/lib/*' \
  *   dev.kiln.benchmarks.peers.KMeansMnistPeer --peer smile|tribuo|both [--k 10] [--iterations 20]
- *   [--seed 0] [--limit N] [--threads 2] [--json]</pre>
+ *   [--seed 0] [--limit N] [--threads 2] [--warmup W] [--json]</pre>
  */
 public final class KMeansMnistPeer {
     private KMeansMnistPeer() {
@@ -43,6 +43,7 @@ public final class KMeansMnistPeer {
         int limit = 0;
         int threads = Runtime.getRuntime().availableProcessors();
         boolean json = false;
+        int warmup = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--peer" -> peer = args[++i];
@@ -52,8 +53,9 @@ public final class KMeansMnistPeer {
                 case "--limit" -> limit = Integer.parseInt(args[++i]);
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--json" -> json = true;
+                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + " (expected --peer, --k, --iterations, --seed, --limit, --threads, --json)");
+                        + " (expected --peer, --k, --iterations, --seed, --limit, --threads, --warmup, --json)");
             }
         }
         // Tribuo logs every iteration through java.util.logging; keep the output to the result lines
@@ -61,9 +63,15 @@ public final class KMeansMnistPeer {
         double[][] x = mnist(limit);
         List<Map<String, Object>> results = new ArrayList<>();
         if (peer.equals("smile") || peer.equals("both")) {
+            for (int w = 0; w < warmup; w++) {
+                smile(x, k, iterations); // untimed: JIT warm-up, as the Kiln bench's --warmup
+            }
             results.add(smile(x, k, iterations));
         }
         if (peer.equals("tribuo") || peer.equals("both")) {
+            for (int w = 0; w < warmup; w++) {
+                tribuo(x, k, iterations, seed, threads);
+            }
             results.add(tribuo(x, k, iterations, seed, threads));
         }
         if (results.isEmpty()) {
