@@ -47,7 +47,7 @@ final class Lloyd {
     /** Cluster means; an empty cluster takes the point farthest from its current centre. */
     static float[] update(SquaredDistances dist, Points points, SquaredDistances.Assignment a, int k) {
         int d = points.cols();
-        float[] sums = dist.clusterSums(a.labels(), k);
+        float[] sums = dist.clusterSums(a.labelTensor(), k);
         int[] counts = new int[k];
         for (int label : a.labels()) {
             counts[label]++;

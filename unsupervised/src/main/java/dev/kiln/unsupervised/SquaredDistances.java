@@ -6,7 +6,8 @@ import dev.kiln.core.tensor.Tensor;
 /**
  * Squared Euclidean distances from a few centres to every point, computed on a backend as
  * {@code ‖c‖² − 2 c·xᵀ + ‖x‖²}: one GEMM {@code [k, d] × [d, n]} plus broadcasts. The points are
- * uploaded once, transposed ({@code [d, n]}), with their squared norms; only the centres travel.
+ * uploaded once, transposed ({@code [d, n]}), with their squared norms; only the centres travel
+ * (k-means also uploads the row-major points once, for the per-cluster sums).
  * The {@code [k, n]} orientation keeps the GEMM's long dimension (n) as its output width, the
  * shape GEMM kernels run fastest (measured ~2x faster than {@code [n, d] × [d, k]} for k = 10 on
  * tensor-cpu). Float32 cancellation can make a distance slightly negative: results are clamped at 0.
@@ -15,6 +16,7 @@ final class SquaredDistances {
     private final Backend backend;
     private final Points points;
     private final Tensor xT;
+    private Tensor x;
     private final Tensor xNorms;
     private final int n;
     private final int d;
@@ -82,34 +84,24 @@ final class SquaredDistances {
     /** Nearest centre of every point and the squared distance to it. */
     Assignment assign(float[] centres) {
         Tensor dist = to(centres);
-        int[] labels = dist.neg().argmax(0).toIntArray();
-        return new Assignment(labels, dist.min(0, false).toArray());
+        Tensor labels = dist.neg().argmax(0);
+        return new Assignment(labels, labels.toIntArray(), dist.min(0, false).toArray());
     }
 
     /**
-     * Per-centre sums of the points assigned to it, {@code [k, d]} row-major. Summed on the host in
-     * double: one sequential pass, exact regardless of cluster size, and no second copy of the
-     * points on the backend.
+     * Per-centre sums of the points assigned to it, {@code [k, d]} row-major: a scatter-add of the
+     * point rows on the backend (so a device backend keeps the pass on the device). The row-major
+     * copy of the points is uploaded on first use only: prediction never needs it.
      */
-    float[] clusterSums(int[] labels, int k) {
-        float[] x = points.data();
-        double[] sums = new double[k * d];
-        for (int i = 0; i < n; i++) {
-            int base = labels[i] * d;
-            int o = i * d;
-            for (int j = 0; j < d; j++) {
-                sums[base + j] += x[o + j];
-            }
+    float[] clusterSums(Tensor labels, int k) {
+        if (x == null) {
+            x = points.toTensor(backend);
         }
-        float[] out = new float[k * d];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (float) sums[i];
-        }
-        return out;
+        return backend.indexAdd(Tensor.zeros(backend, k, d), 0, labels, x).toArray();
     }
 
-    /** The result of one assignment step. */
-    record Assignment(int[] labels, float[] minDistances) {
+    /** The result of one assignment step; {@code labelTensor} stays on the backend for the update. */
+    record Assignment(Tensor labelTensor, int[] labels, float[] minDistances) {
         double inertia() {
             double s = 0;
             for (float v : minDistances) {
