@@ -56,12 +56,19 @@ public final class KMeansMnistBench implements Bench {
         for (int w = 0; w < warmup; w++) {
             kmeans.fit(x); // untimed runs: JIT-compiled kernels for a steady-state figure
         }
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         KMeansModel model = kmeans.fit(x);
         double seconds = (System.nanoTime() - t0) / 1e9;
+        // CPU time of the whole process during the fit (all threads, JIT and GC included): on a
+        // shared machine it says how much work was done when wall time says how long it waited
+        double cpuSeconds = (os.getProcessCpuTime() - cpu0) / 1e9;
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("seconds", seconds);
         out.put("inertia", model.inertia());
+        out.put("cpu_seconds", cpuSeconds);
         out.put("k", k);
         out.put("iterations", model.iterations());
         out.put("n", x.rows());
