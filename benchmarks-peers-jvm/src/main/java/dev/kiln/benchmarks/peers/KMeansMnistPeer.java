@@ -32,6 +32,9 @@ import smile.clustering.KMeans;
  *   [--seed 0] [--limit N] [--threads 2] [--warmup W] [--json]</pre>
  */
 public final class KMeansMnistPeer {
+    /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
+    private static final java.util.logging.Logger TRIBUO_LOG = java.util.logging.Logger.getLogger("org.tribuo");
+
     private KMeansMnistPeer() {
     }
 
@@ -59,7 +62,7 @@ public final class KMeansMnistPeer {
             }
         }
         // Tribuo logs every iteration through java.util.logging; keep the output to the result lines
-        java.util.logging.Logger.getLogger("org.tribuo").setLevel(java.util.logging.Level.WARNING);
+        TRIBUO_LOG.setLevel(java.util.logging.Level.WARNING);
         double[][] x = mnist(limit);
         List<Map<String, Object>> results = new ArrayList<>();
         if (peer.equals("smile") || peer.equals("both")) {
