@@ -1,0 +1,57 @@
+package dev.kiln.examples.mnist;
+
+import dev.kiln.core.data.ImageDataset;
+import dev.kiln.core.data.Mnist;
+import dev.kiln.core.data.Normalization;
+import dev.kiln.core.nn.CrossEntropy;
+import dev.kiln.supervised.nn.Sequential;
+import dev.kiln.supervised.optim.Adam;
+import dev.kiln.supervised.train.CheckpointListener;
+import dev.kiln.supervised.train.EarlyStopping;
+import dev.kiln.supervised.train.Evaluation;
+import dev.kiln.supervised.train.GradientTrainer;
+import dev.kiln.supervised.train.ProgressBarListener;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A small CNN with Adam on an MNIST-style set, with what the PyTorch loop leaves to the user:
+ * a validation split, early stopping that restores the best weights, checkpoints every epoch and
+ * history.json (under {@code .kiln/runs/NAME/}). Shared by {@code mnist-cnn} and {@code fashion-cnn}.
+ */
+final class CnnProgram {
+    private CnnProgram() {
+    }
+
+    static int run(String name, Mnist set, List<String> args, PrintStream out) throws Exception {
+        MnistFiles.ensure(set, out);
+        ImageDataset train = set.train(Normalization.pixels(0.5f, 0.5f));
+        ImageDataset test = set.test(Normalization.pixels(0.5f, 0.5f));
+        Path runDir = Path.of(System.getProperty("kiln.home", "."), ".kiln", "runs", name);
+
+        var trainer = GradientTrainer.builder(rng -> Sequential.builder(1, 28, 28)
+                        .conv2d(32, 3, 1, 1).relu().maxPool2d(2)        // 32 x 14 x 14
+                        .conv2d(64, 3, 1, 1).relu().maxPool2d(2)        // 64 x 7 x 7
+                        .flatten().dense(128).relu().dropout(0.3).dense(10)
+                        .build(rng))
+                .loss(new CrossEntropy())
+                .optimizer(model -> new Adam(model, 1e-3))
+                .epochs(MnistFiles.intArg(args, "epochs", 8)).batchSize(64).seed(42)
+                .validationSplit(1.0 / 12)                              // 5,000 images
+                .listener(new ProgressBarListener())
+                .listener(EarlyStopping.on("val_loss").patience(2).restoreBestWeights(true))
+                .listener(new CheckpointListener(runDir.resolve("checkpoints"), 1))
+                .historyFile(runDir.resolve("history.json"))
+                .build();
+        var fitted = trainer.train(train);
+        fitted.history().epochs().forEach(e -> out.printf(Locale.ROOT,
+                "Epoch %d, Loss: %.4f, val_loss: %.4f, val_accuracy: %.2f%%, %s%n", e.epoch(), e.get("loss"),
+                e.get("val_loss"), 100 * e.get("val_accuracy"), e.fit().key()));
+
+        Evaluation result = Evaluation.of(fitted.model(), new CrossEntropy(), test, 500);
+        out.printf(Locale.ROOT, "Test accuracy: %.2f%% (history and checkpoints in %s)%n", 100 * result.accuracy(), runDir);
+        return 0;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.kiln.examples.mnist;
+
+import dev.kiln.core.backend.Backend;
+import dev.kiln.core.backend.Backends;
+import dev.kiln.core.data.ImageDataset;
+import dev.kiln.core.data.Mnist;
+import dev.kiln.core.data.Normalization;
+import dev.kiln.core.nn.CrossEntropy;
+import dev.kiln.examples.Bench;
+import dev.kiln.supervised.nn.Sequential;
+import dev.kiln.supervised.optim.SGD;
+import dev.kiln.supervised.train.GradientTrainer;
+import dev.kiln.supervised.train.History;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Seconds per epoch of the seed setup (MLP 784-128-10, SGD 0.01, batch 64, shuffled) on the real
+ * MNIST training set: one warm-up epoch, then {@code --epochs=N} timed epochs (default 2). The time
+ * covers the training loop (batching, forward, backward, update), not loading the files.
+ * Compare with benchmarks/peers/mnist_mlp_torch.py, which prints the same keys.
+ */
+public final class MnistMlpEpochBench implements Bench {
+    @Override
+    public String name() {
+        return "mnist-mlp-epoch";
+    }
+
+    @Override
+    public String description() {
+        return "seconds per epoch of the seed MNIST MLP (after one warm-up epoch)";
+    }
+
+    @Override
+    public Map<String, Object> run(List<String> args) throws Exception {
+        int timed = MnistFiles.intArg(args, "epochs", 2);
+        MnistFiles.ensure(Mnist.DIGITS, System.err);
+        ImageDataset train = Mnist.DIGITS.train(Normalization.UNIT).reshaped(784);
+        History h = GradientTrainer.builder(rng -> Sequential.builder(784).dense(128).relu().dense(10).build(rng))
+                .loss(new CrossEntropy()).optimizer(m -> new SGD(m, 0.01))
+                .epochs(1 + timed).batchSize(64).seed(42).build().train(train).history();
+        double seconds = 0;
+        for (History.Epoch e : h.epochs().subList(1, h.epochs().size())) {
+            seconds += e.get("seconds");
+        }
+        double perEpoch = seconds / timed;
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("seconds_per_epoch", round(perEpoch, 3));
+        out.put("samples_per_s", Math.round(train.size() / perEpoch));
+        out.put("backend", Backends.current().name());
+        out.put("threads", threads(Backends.current()));
+        out.put("epochs_timed", timed);
+        out.put("final_loss", round(h.last().get("loss"), 4));
+        return out;
+    }
+
+    private static double round(double v, int digits) {
+        double f = Math.pow(10, digits);
+        return Math.round(v * f) / f;
+    }
+
+    /** The backend's thread count when it reports one (tensor-cpu does); the reference backend runs on one. */
+    static int threads(Backend backend) {
+        try {
+            return (Integer) backend.getClass().getMethod("threads").invoke(backend);
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            return 1;
+        }
+    }
+}
