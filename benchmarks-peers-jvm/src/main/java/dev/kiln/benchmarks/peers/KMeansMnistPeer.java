@@ -1,10 +1,9 @@
 package dev.kiln.benchmarks.peers;
 
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
+import dev.kiln.core.data.ImageDataset;
+import dev.kiln.core.data.Mnist;
+import dev.kiln.core.data.Normalization;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -171,34 +170,20 @@ public final class KMeansMnistPeer {
         return total;
     }
 
-    /** MNIST training images from {@code $KILN_DATA/mnist} as rows scaled to [0, 1]. */
+    /** MNIST training images (Kiln's loader, the same file the Kiln bench reads) as rows scaled to [0, 1]. */
     static double[][] mnist(int limit) throws IOException {
-        String env = System.getenv("KILN_DATA");
-        Path dir = env != null && !env.isBlank() ? Path.of(env)
-                : Path.of(System.getProperty("user.home"), ".cache", "kiln", "datasets");
-        Path p = dir.resolve("mnist").resolve("train-images-idx3-ubyte");
-        if (!Files.isRegularFile(p)) {
-            throw new IOException("missing " + p + ": run ./kiln data fetch mnist");
-        }
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(p), 1 << 16))) {
-            int magic = in.readInt();
-            if (magic != 0x803) {
-                throw new IOException(p + ": bad IDX magic 0x" + Integer.toHexString(magic));
+        ImageDataset images = Mnist.DIGITS.train(Normalization.UNIT);
+        int take = limit > 0 ? Math.min(limit, images.size()) : images.size();
+        float[] row = new float[784];
+        float[] label = new float[1];
+        double[][] x = new double[take][784];
+        for (int i = 0; i < take; i++) {
+            images.gather(new int[] {i}, row, label);
+            for (int j = 0; j < 784; j++) {
+                x[i][j] = row[j];
             }
-            int n = in.readInt();
-            int rows = in.readInt();
-            int cols = in.readInt();
-            int take = limit > 0 ? Math.min(limit, n) : n;
-            byte[] bytes = new byte[rows * cols];
-            double[][] x = new double[take][rows * cols];
-            for (int i = 0; i < take; i++) {
-                in.readFully(bytes);
-                for (int j = 0; j < bytes.length; j++) {
-                    x[i][j] = (bytes[j] & 0xFF) / 255.0;
-                }
-            }
-            return x;
         }
+        return x;
     }
 
     private static String toJson(Map<String, Object> r) {

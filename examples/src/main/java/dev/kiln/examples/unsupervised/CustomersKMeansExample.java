@@ -1,6 +1,9 @@
 package dev.kiln.examples.unsupervised;
 
 import dev.kiln.core.backend.Backends;
+import dev.kiln.core.data.DataCache;
+import dev.kiln.core.data.tabular.DataFrame;
+import dev.kiln.core.data.tabular.StandardScaler;
 import dev.kiln.examples.Example;
 import dev.kiln.unsupervised.KMeans;
 import dev.kiln.unsupervised.KMeansModel;
@@ -38,7 +41,7 @@ public final class CustomersKMeansExample implements Example {
 
     @Override
     public int run(List<String> args, PrintStream out) throws Exception {
-        Path csv = LocalData.dataDir().resolve("customers").resolve("customers.csv");
+        Path csv = DataCache.root().resolve("customers").resolve("customers.csv");
         int customers = 4000;
         long seed = 42;
         boolean regenerate = false;
@@ -68,7 +71,8 @@ public final class CustomersKMeansExample implements Example {
                 logged[i][j] = Math.log1p(raw[i][j]);
             }
         }
-        double[][] x = Standardizer.fit(logged).transform(logged);
+        DataFrame frame = DataFrame.ofRows(logged, List.of(CustomerData.FEATURES));
+        double[][] x = new StandardScaler().fit(frame).transform(frame).toFeatures();
         Points points = Points.of(x);
 
         out.printf("%n%3s %12s %10s %10s %14s%n", "k", "inertia", "drop", "silhouette", "Davies-Bouldin");

@@ -1,6 +1,9 @@
 package dev.kiln.examples.unsupervised;
 
 import dev.kiln.core.backend.Backends;
+import dev.kiln.core.data.sets.ClassificationData;
+import dev.kiln.core.data.sets.SklearnDatasets;
+import dev.kiln.core.data.tabular.StandardScaler;
 import dev.kiln.examples.Example;
 import dev.kiln.unsupervised.Agglomerative;
 import dev.kiln.unsupervised.CovarianceType;
@@ -46,10 +49,11 @@ public final class DigitsClusteringExample implements Example {
                         + " (expected --seeds N)");
             }
         }
-        LocalData.Labelled digits = LocalData.digits();
-        Points raw = Points.of(digits.x());
-        Points standardised = Points.of(Standardizer.fit(digits.x()).transform(digits.x()));
-        int[] truth = digits.y();
+        ClassificationData digits = SklearnDatasets.fromCache().digits();
+        Points raw = Points.of(digits.features().toFeatures());
+        Points standardised = Points.of(new StandardScaler().fit(digits.features()).transform(digits.features())
+                .toFeatures());
+        int[] truth = digits.labels();
         out.printf("digits: %d images x %d pixels, backend %s, seeds 0..%d%n%n", raw.rows(), raw.cols(),
                 Backends.current().name(), seeds - 1);
         out.printf("%-28s %-13s %5s %7s %7s %7s %7s %7s %7s %8s%n", "method", "data", "runs", "ARI", "ARI min",

@@ -2,6 +2,9 @@ package dev.kiln.examples.unsupervised;
 
 import dev.kiln.core.backend.Backend;
 import dev.kiln.core.backend.Backends;
+import dev.kiln.core.data.ImageDataset;
+import dev.kiln.core.data.Mnist;
+import dev.kiln.core.data.Normalization;
 import dev.kiln.examples.Bench;
 import dev.kiln.unsupervised.KMeans;
 import dev.kiln.unsupervised.KMeansModel;
@@ -49,8 +52,15 @@ public final class KMeansMnistBench implements Bench {
                         + " (expected --k, --iterations, --seed, --limit, --warmup)");
             }
         }
-        float[] pixels = LocalData.mnistTrainImages(limit);
-        Points x = Points.of(pixels, pixels.length / 784, 784);
+        ImageDataset images = Mnist.DIGITS.train(Normalization.UNIT); // pixels / 255
+        int n = limit > 0 ? Math.min(limit, images.size()) : images.size();
+        int[] rows = new int[n];
+        for (int i = 0; i < n; i++) {
+            rows[i] = i;
+        }
+        float[] pixels = new float[n * 784];
+        images.gather(rows, pixels, new float[n]);
+        Points x = Points.of(pixels, n, 784);
         Backend backend = Backends.current();
         KMeans kmeans = KMeans.builder(k).maxIterations(iterations).tol(0).nInit(1).seed(seed).backend(backend).build();
         for (int w = 0; w < warmup; w++) {
