@@ -39,8 +39,11 @@ final class Lloyd {
             }
             previous = a.labels();
         }
-        // Labels that match the final centres (and the inertia of exactly those labels).
-        a = dist.assign(centres);
+        // Labels that match the final centres (and the inertia of exactly those labels). When the
+        // labels were stable the update reproduced the centres they were assigned with: reuse them.
+        if (!labelsStable) {
+            a = dist.assign(centres);
+        }
         return new Result(centres, a.labels(), a.inertia(), iterations);
     }
 

@@ -90,6 +90,66 @@ public final class MiniBatchKMeans implements Trainer<Points, KMeansModel> {
         return new KMeansModel(centres, d, all.labels(), all.inertia(), step, b);
     }
 
+    /**
+     * Starts incremental training for data that arrives in batches and never fits in memory at
+     * once (scikit-learn's {@code partial_fit}): the first batch (at least k rows) seeds the centres
+     * by k-means++, every batch then moves them as one mini-batch step.
+     */
+    public Partial partial() {
+        return new Partial();
+    }
+
+    /** Incremental mini-batch k-means; not thread-safe. */
+    public final class Partial {
+        private final Rng rng = new Rng(seed);
+        private float[] centres;
+        private double[] seen;
+        private int cols;
+        private long batches;
+
+        private Partial() {
+        }
+
+        /** One mini-batch step on {@code batch} (all of it, in order). */
+        public Partial update(Points batch) {
+            Backend b = backend != null ? backend : Backends.current();
+            if (centres == null) {
+                if (batch.rows() < k) {
+                    throw new IllegalArgumentException("MiniBatchKMeans.partial: the first batch seeds " + k
+                            + " centres and needs at least " + k + " rows, got " + batch.rows());
+                }
+                cols = batch.cols();
+                centres = KMeansPlusPlus.seed(batch, new SquaredDistances(batch, b), k, rng.split());
+                seen = new double[k];
+            }
+            batch.requireCols(cols, "MiniBatchKMeans.partial");
+            SquaredDistances.Assignment a = new SquaredDistances(batch, b).assign(centres);
+            MiniBatchKMeans.update(centres, seen, batch, a.labels(), cols);
+            batches++;
+            return this;
+        }
+
+        /** Batches seen so far. */
+        public long batches() {
+            return batches;
+        }
+
+        /**
+         * The current centres as a model; its training labels are those of {@code reference}
+         * (pass a sample, or the last batch) and its inertia is measured on it.
+         */
+        public KMeansModel model(Points reference) {
+            if (centres == null) {
+                throw new IllegalStateException("MiniBatchKMeans.partial: no batch seen yet");
+            }
+            reference.requireCols(cols, "MiniBatchKMeans.partial.model");
+            Backend b = backend != null ? backend : Backends.current();
+            SquaredDistances.Assignment a = new SquaredDistances(reference, b).assign(centres);
+            return new KMeansModel(centres.clone(), cols, a.labels(), a.inertia(), (int) Math.min(batches,
+                    Integer.MAX_VALUE), b);
+        }
+    }
+
     private static int[] sample(Rng rng, int n, int size) {
         int[] idx = new int[size];
         for (int i = 0; i < size; i++) {

@@ -22,4 +22,26 @@ class MiniBatchKMeansTest {
         KMeansModel b = MiniBatchKMeans.builder(3).batchSize(64).seed(5).build().fit(data.points());
         assertThat(b.centres()).isDeepEqualTo(a.centres());
     }
+
+    @Test
+    void partialFitLearnsFromBatchesItNeverHoldsTogether() {
+        double[][] centres = {{0, 0}, {10, 0}, {0, 10}};
+        MiniBatchKMeans.Partial p = MiniBatchKMeans.builder(3).seed(4).build().partial();
+        for (int b = 0; b < 30; b++) {
+            // each batch is a fresh draw, shuffled so every batch holds all three blobs
+            Synthetic.Labelled batch = Synthetic.blobs(centres, 20, 1.0, 100 + b);
+            p.update(batch.points().select(new dev.kiln.core.tensor.Rng(b).permutation(60)));
+        }
+        Synthetic.Labelled test = Synthetic.blobs(centres, 50, 1.0, 7);
+        KMeansModel m = p.model(test.points());
+        assertThat(p.batches()).isEqualTo(30);
+        assertThat(ExternalMetrics.adjustedRandIndex(test.labels(), m.labels())).isEqualTo(1.0);
+        for (double[] c : m.centres()) {
+            double nearest = Double.POSITIVE_INFINITY;
+            for (double[] t : centres) {
+                nearest = Math.min(nearest, Math.hypot(c[0] - t[0], c[1] - t[1]));
+            }
+            assertThat(nearest).isLessThan(0.3);
+        }
+    }
 }
