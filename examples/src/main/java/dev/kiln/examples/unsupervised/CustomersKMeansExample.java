@@ -79,6 +79,7 @@ public final class CustomersKMeansExample implements Example {
         KMeansModel best = null;
         double bestSilhouette = Double.NEGATIVE_INFINITY;
         double previous = Double.NaN;
+        double[] inertia = new double[9];
         for (int k = 2; k <= 8; k++) {
             KMeansModel m = KMeans.builder(k).nInit(4).seed(0).build().fit(points);
             int[] labels = m.labels();
@@ -87,11 +88,20 @@ public final class CustomersKMeansExample implements Example {
             String drop = Double.isNaN(previous) ? "" : String.format(Locale.ROOT, "%.1f%%", 100 * (1 - m.inertia() / previous));
             out.printf(Locale.ROOT, "%3d %12.1f %10s %10.4f %14.4f%n", k, m.inertia(), drop, sil, db);
             previous = m.inertia();
+            inertia[k] = m.inertia();
             if (sil > bestSilhouette) {
                 bestSilhouette = sil;
                 best = m;
             }
         }
+        // elbow: the k after which the inertia drop shrinks the most (largest second difference)
+        int elbow = 3;
+        for (int k = 3; k <= 7; k++) {
+            double here = (inertia[k - 1] - inertia[k]) - (inertia[k] - inertia[k + 1]);
+            double there = (inertia[elbow - 1] - inertia[elbow]) - (inertia[elbow] - inertia[elbow + 1]);
+            elbow = here > there ? k : elbow;
+        }
+        out.printf(Locale.ROOT, "elbow of the inertia curve: k = %d%n", elbow);
         out.printf(Locale.ROOT, "chosen k = %d (highest silhouette, %.4f)%n", best.k(), bestSilhouette);
         printProfile(out, raw, best.labels(), best.k(), table.segments());
         return 0;
