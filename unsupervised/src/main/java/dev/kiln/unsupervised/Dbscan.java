@@ -1,0 +1,106 @@
+package dev.kiln.unsupervised;
+
+import dev.kiln.core.train.Trainer;
+import dev.kiln.core.train.TrainingContext;
+import dev.kiln.core.train.TrainingListener;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * DBSCAN (Ester et al. 1996): a point with at least {@code minPts} points (itself included) within
+ * {@code eps} is a core point; clusters are the connected components of core points plus the
+ * non-core points within reach of one (border points, which join the first cluster that reaches
+ * them in index order); everything else is noise, label -1.
+ *
+ * <p>Two passes over a {@link NeighbourSearch}: first neighbour counts, then a breadth-first
+ * expansion that queries each core point once. Queries are issued in blocks of {@value #BLOCK},
+ * and no neighbour list outlives its block, so memory is O(n) plus one block's neighbours.
+ * Deterministic: no randomness is involved.
+ */
+public final class Dbscan implements Trainer<Points, DbscanModel> {
+    static final int BLOCK = 256;
+
+    private final double eps;
+    private final int minPts;
+    private final NeighbourSearch.Kind search;
+
+    private Dbscan(double eps, int minPts, NeighbourSearch.Kind search) {
+        if (!(eps > 0) || Double.isInfinite(eps)) {
+            throw new IllegalArgumentException("DBSCAN: eps must be a positive finite distance, got " + eps);
+        }
+        if (minPts < 1) {
+            throw new IllegalArgumentException("DBSCAN: minPts must be >= 1, got " + minPts);
+        }
+        this.eps = eps;
+        this.minPts = minPts;
+        this.search = search;
+    }
+
+    /** A k-d tree for up to 12 features, blocked brute force above. */
+    public Dbscan(double eps, int minPts) {
+        this(eps, minPts, NeighbourSearch.Kind.AUTO);
+    }
+
+    /** Forces brute-force search (for tests and for data where a tree does not help). */
+    public static Dbscan bruteForce(double eps, int minPts) {
+        return new Dbscan(eps, minPts, NeighbourSearch.Kind.BRUTE_FORCE);
+    }
+
+    /** Forces a k-d tree. */
+    public static Dbscan kdTree(double eps, int minPts) {
+        return new Dbscan(eps, minPts, NeighbourSearch.Kind.KD_TREE);
+    }
+
+    @Override
+    public DbscanModel fit(Points points, TrainingListener listener) {
+        TrainingContext context = new TrainingContext("dbscan", 1, 0);
+        listener.onTrainingStart(context);
+        listener.onEpochStart(context, 0);
+        int n = points.rows();
+        NeighbourSearch index = search.create(points, eps);
+        boolean[] core = new boolean[n];
+        int[] all = new int[n];
+        for (int i = 0; i < n; i++) {
+            all[i] = i;
+        }
+        for (int from = 0; from < n; from += BLOCK) {
+            int[] block = Arrays.copyOfRange(all, from, Math.min(n, from + BLOCK));
+            int[][] lists = index.neighbours(block);
+            for (int q = 0; q < block.length; q++) {
+                core[block[q]] = lists[q].length >= minPts;
+            }
+        }
+        int[] labels = new int[n];
+        Arrays.fill(labels, -1);
+        int clusters = 0;
+        int[] queue = new int[n];
+        for (int seed = 0; seed < n; seed++) {
+            if (!core[seed] || labels[seed] != -1) {
+                continue;
+            }
+            int head = 0;
+            int tail = 0;
+            labels[seed] = clusters;
+            queue[tail++] = seed;
+            while (head < tail) {
+                int[] block = Arrays.copyOfRange(queue, head, Math.min(tail, head + BLOCK));
+                head += block.length;
+                for (int[] list : index.neighbours(block)) {
+                    for (int j : list) {
+                        if (labels[j] == -1) {
+                            labels[j] = clusters;
+                            if (core[j]) {
+                                queue[tail++] = j; // each core point enters the queue once
+                            }
+                        }
+                    }
+                }
+            }
+            clusters++;
+        }
+        DbscanModel model = new DbscanModel(labels, core, clusters);
+        listener.onEpochEnd(context, 0, Map.of("clusters", (double) clusters, "noise", (double) model.noiseCount()));
+        listener.onTrainingEnd(context);
+        return model;
+    }
+}
