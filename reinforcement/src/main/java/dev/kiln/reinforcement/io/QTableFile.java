@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kiln.core.io.AtomicFiles;
 import dev.kiln.reinforcement.agent.QTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,7 +46,7 @@ public final class QTableFile {
         try {
             AtomicFiles.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
         } catch (IOException e) {
-            throw new UncheckedIOException("Q-table file " + file + ": could not encode: " + e.getMessage(), e);
+            throw new UncheckedIOException("Q-table file " + file + ": could not write: " + e.getMessage(), e);
         }
     }
 

@@ -24,4 +24,16 @@ public final class MazeLayouts {
             FHFFHFHF
             FFFHFFFG
             """;
+
+    /** An 8x8 maze with walls and several equally short routes (18 moves), used by the DQN example and tests. */
+    public static final String MAZE_8X8 = """
+            S.#.....
+            .##.##.#
+            ....#...
+            #.#.#.#.
+            ..#...#.
+            .##.###.
+            ...#....
+            .#...#.G
+            """;
 }
