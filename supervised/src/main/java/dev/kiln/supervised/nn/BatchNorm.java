@@ -109,6 +109,11 @@ abstract class BatchNorm extends AbstractLayer {
     }
 
     @Override
+    public Map<String, Object> config() {
+        return LayerConfig.of(kind(), "features", features, "eps", eps, "momentum", momentum);
+    }
+
+    @Override
     public String describe() {
         return kind() + "(" + features + ")";
     }

@@ -3,6 +3,7 @@ package dev.kiln.supervised.nn;
 import dev.kiln.core.nn.Parameter;
 import dev.kiln.core.tensor.Rng;
 import dev.kiln.core.tensor.Tensor;
+import java.util.Map;
 
 /**
  * 2-D convolution (cross-correlation, as PyTorch's {@code nn.Conv2d}) on {@code [N, C, H, W]}
@@ -80,6 +81,12 @@ public final class Conv2D extends AbstractLayer {
             y = y.add(bias.value());
         }
         return y.reshape(n, o[1], o[2], out).permute(0, 3, 1, 2);
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        return LayerConfig.of("Conv2D", "in", in, "out", out, "kernel", java.util.List.of(kh, kw), "stride", stride,
+                "padding", padding, "bias", bias != null);
     }
 
     @Override

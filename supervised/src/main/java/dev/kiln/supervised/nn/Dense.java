@@ -4,6 +4,7 @@ import dev.kiln.core.nn.Parameter;
 import dev.kiln.core.tensor.Rng;
 import dev.kiln.core.tensor.Tensor;
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * A fully connected layer {@code y = x W^T + b} (PyTorch's {@code nn.Linear}). The weight has
@@ -66,6 +67,11 @@ public final class Dense extends AbstractLayer {
     protected Tensor apply(Tensor x) {
         Tensor y = x.matmul(weight.value().t());
         return bias == null ? y : y.add(bias.value());
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        return LayerConfig.of("Dense", "in", in, "out", out, "bias", bias != null);
     }
 
     @Override

@@ -61,6 +61,11 @@ public final class Dropout extends ElementwiseLayer {
     }
 
     @Override
+    public Map<String, Object> config() {
+        return LayerConfig.of("Dropout", "p", p);
+    }
+
+    @Override
     public String describe() {
         return "Dropout(" + p + ")";
     }

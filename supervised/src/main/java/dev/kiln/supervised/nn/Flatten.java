@@ -19,6 +19,11 @@ public final class Flatten extends AbstractLayer {
     }
 
     @Override
+    public java.util.Map<String, Object> config() {
+        return LayerConfig.of("Flatten");
+    }
+
+    @Override
     public String describe() {
         return "Flatten";
     }

@@ -52,6 +52,11 @@ public final class GELU extends ElementwiseLayer {
     }
 
     @Override
+    public java.util.Map<String, Object> config() {
+        return LayerConfig.of("GELU", "approximate", tanhApproximation ? "tanh" : "none");
+    }
+
+    @Override
     public String describe() {
         return tanhApproximation ? "GELU(tanh)" : "GELU";
     }

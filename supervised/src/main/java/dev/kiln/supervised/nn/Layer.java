@@ -18,6 +18,16 @@ public interface Layer extends Model, HasBuffers {
     /** A short description with the layer's configuration, e.g. {@code Dense(784 -> 128)}. */
     String describe();
 
+    /**
+     * The layer's architecture as JSON-ready values: {@code "type"} plus what its constructor
+     * needs (no weights). {@link LayerConfig#build} turns it back into a layer, so a checkpoint's
+     * metadata can describe the network that its tensors belong to. Layers outside this package
+     * that do not override it give their type and description only, which cannot be rebuilt.
+     */
+    default Map<String, Object> config() {
+        return LayerConfig.of(getClass().getSimpleName(), "description", describe());
+    }
+
     @Override
     default Map<String, dev.kiln.core.tensor.Tensor> buffers() {
         return Map.of();

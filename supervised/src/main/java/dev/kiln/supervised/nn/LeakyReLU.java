@@ -24,6 +24,11 @@ public final class LeakyReLU extends ElementwiseLayer {
     }
 
     @Override
+    public java.util.Map<String, Object> config() {
+        return LayerConfig.of("LeakyReLU", "slope", (double) slope);
+    }
+
+    @Override
     public String describe() {
         return "LeakyReLU(" + slope + ")";
     }

@@ -1,6 +1,7 @@
 package dev.kiln.supervised.nn;
 
 import dev.kiln.core.tensor.Tensor;
+import java.util.Map;
 
 /**
  * Max or average pooling over {@code [N, C, H, W]} (PyTorch's floor mode: a partial window at the
@@ -63,6 +64,11 @@ abstract class Pool2D extends AbstractLayer {
             channels = c;
         }
         return reduce(im2col.apply(x, padValue()), new int[] {3}).reshape(n, c, o[1], o[2]);
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        return LayerConfig.of(kind(), "kernel", kernel, "stride", stride, "padding", padding);
     }
 
     @Override

@@ -10,6 +10,11 @@ public final class ReLU extends ElementwiseLayer {
     }
 
     @Override
+    public java.util.Map<String, Object> config() {
+        return LayerConfig.of("ReLU");
+    }
+
+    @Override
     public String describe() {
         return "ReLU";
     }

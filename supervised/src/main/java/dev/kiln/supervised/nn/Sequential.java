@@ -157,6 +157,20 @@ public final class Sequential implements Layer {
         return training;
     }
 
+    /** {@code {"type": "Sequential", "input": [...] or null, "layers": [...]}}; see {@link LayerConfig}. */
+    @Override
+    public Map<String, Object> config() {
+        List<Object> cs = new java.util.ArrayList<>();
+        for (Layer l : layers) {
+            cs.add(l.config());
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", "Sequential");
+        m.put("input", inputShape == null ? null : Arrays.stream(inputShape).boxed().toList());
+        m.put("layers", cs);
+        return Collections.unmodifiableMap(m);
+    }
+
     @Override
     public String describe() {
         return "Sequential(" + layers.size() + " layers)";

@@ -53,7 +53,7 @@ public final class SequentialBuilder {
         return add((shape, rng) -> layer);
     }
 
-    /** A dense layer to {@code units} outputs on the last dimension. */
+    /** A dense layer to {@code units} outputs; the input must be flat ({@code [N, features]}: add {@link #flatten()} after convolutions). */
     public SequentialBuilder dense(int units) {
         Init i = init;
         return add((shape, rng) -> new Dense(lastDim(shape, "Dense(? -> " + units + ")"), units, i, rng));

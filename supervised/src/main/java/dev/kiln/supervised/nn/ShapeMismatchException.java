@@ -1,7 +1,5 @@
 package dev.kiln.supervised.nn;
 
-import dev.kiln.core.tensor.Shape;
-
 /**
  * A layer received (or, at build time, would receive) an input of the wrong shape. The message
  * names the layer (with its position in a {@link Sequential}), the expected and the actual shape;
@@ -55,9 +53,5 @@ public final class ShapeMismatchException extends IllegalArgumentException {
             sb.append(", ").append(d);
         }
         return sb.append(']').toString();
-    }
-
-    static String plain(int[] shape) {
-        return Shape.str(shape);
     }
 }

@@ -10,6 +10,11 @@ public final class Sigmoid extends ElementwiseLayer {
     }
 
     @Override
+    public java.util.Map<String, Object> config() {
+        return LayerConfig.of("Sigmoid");
+    }
+
+    @Override
     public String describe() {
         return "Sigmoid";
     }

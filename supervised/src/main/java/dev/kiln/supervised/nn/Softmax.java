@@ -23,8 +23,8 @@ public final class Softmax extends AbstractLayer {
         int rank = inputShape.length + 1;
         int a = axis < 0 ? axis + rank : axis;
         if (a < 1 || a >= rank) {
-            throw new ShapeMismatchException(describe(), "a sample with axis " + axis + " (not the batch axis)",
-                    inputShape);
+            throw new ShapeMismatchException(describe(), "a sample of rank >= " + (axis < 0 ? -axis : axis)
+                    + " (softmax must not run over the batch axis)", inputShape);
         }
         return inputShape.clone();
     }
@@ -32,6 +32,11 @@ public final class Softmax extends AbstractLayer {
     @Override
     protected Tensor apply(Tensor x) {
         return x.softmax(axis);
+    }
+
+    @Override
+    public java.util.Map<String, Object> config() {
+        return LayerConfig.of("Softmax", "axis", axis);
     }
 
     @Override

@@ -10,6 +10,11 @@ public final class Tanh extends ElementwiseLayer {
     }
 
     @Override
+    public java.util.Map<String, Object> config() {
+        return LayerConfig.of("Tanh");
+    }
+
+    @Override
     public String describe() {
         return "Tanh";
     }

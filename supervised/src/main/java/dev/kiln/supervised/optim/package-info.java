@@ -1,0 +1,15 @@
+/**
+ * Optimizers following PyTorch's update rules (SGD with momentum/Nesterov/weight decay, Adam,
+ * AdamW, RMSProp) with checkpointable state, gradient clipping by global norm, and learning-rate
+ * schedules:
+ * <pre>{@code
+ * Adam adam = new Adam(model, 1e-3);
+ * adam.clipGradNorm(1.0);
+ * LrSchedule schedule = LrSchedule.cosine(1e-3, epochs, 0).withWarmup(2);
+ * for (int epoch = 0; epoch < epochs; epoch++) {
+ *     schedule.applyTo(adam, epoch);
+ *     ... zeroGrad, forward, loss.backward(), adam.step() ...
+ * }
+ * }</pre>
+ */
+package dev.kiln.supervised.optim;
