@@ -173,9 +173,28 @@ public final class DqnAgent implements Agent<float[]> {
                     + ", the network has " + params.keySet());
         }
         for (Map.Entry<String, Parameter> e : params.entrySet()) {
-            e.getValue().set(weights.get(e.getKey()));
+            Tensor w = weights.get(e.getKey());
+            // on the parameter's backend; Parameter.set names the tensor if the shape differs
+            e.getValue().set(w.backend() == e.getValue().value().backend() ? w : w.to(e.getValue().value().backend()));
         }
         syncTarget();
+    }
+
+    public int inputs() {
+        return inputs;
+    }
+
+    public int actions() {
+        return actions;
+    }
+
+    public DqnParameters parameters() {
+        return p;
+    }
+
+    /** The target network (tests check it lags the online one). */
+    Model targetNetwork() {
+        return target;
     }
 
     public long steps() {

@@ -1,7 +1,7 @@
 package dev.kiln.reinforcement.dqn;
 
 import dev.kiln.core.nn.Loss;
-import dev.kiln.core.nn.MeanSquaredError;
+import dev.kiln.supervised.loss.Huber;
 import dev.kiln.reinforcement.policy.Schedule;
 import java.util.Arrays;
 import java.util.Objects;
@@ -77,7 +77,7 @@ public final class DqnParameters {
         private Schedule epsilon = Schedule.linear(1.0, 0.05, 5_000);
         private double maxGradNorm = 10;
         private boolean doubleDqn = true;
-        private Loss loss = new MeanSquaredError();
+        private Loss loss = new Huber();
         private long seed;
 
         private Builder() {
