@@ -14,7 +14,11 @@ import dev.kiln.reinforcement.maze.MazeLayouts;
 import dev.kiln.reinforcement.maze.MazeMap;
 import dev.kiln.reinforcement.maze.ShortestPath;
 import dev.kiln.reinforcement.policy.Schedule;
+import dev.kiln.reinforcement.io.QTableFile;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.function.Function;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,6 +37,7 @@ class TabularLearningTest {
         for (String agent : new String[] {"q-learning", "sarsa", "expected-sarsa"}) {
             b.add(Arguments.of(agent, MazeLayouts.FROZEN_LAKE_4X4));
             b.add(Arguments.of(agent, MazeLayouts.FROZEN_LAKE_8X8));
+            b.add(Arguments.of(agent, MazeLayouts.MAZE_8X8));
         }
         return b.build();
     }
@@ -63,6 +68,22 @@ class TabularLearningTest {
             // discounting it also takes a shortest route once converged, here checked loosely
             assertThat(greedy.meanLength()).isGreaterThanOrEqualTo(ShortestPath.length(map));
         }
+    }
+
+    @Test
+    void aSavedQTableReloadsIntoTheSamePolicy(@TempDir Path dir) {
+        GridMaze maze = GridMaze.of(MazeMap.parse(MazeLayouts.FROZEN_LAKE_8X8));
+        QLearning trained = EpisodeTrainer.<Integer, QLearning>builder(env -> QLearning.forEnvironment(env, DETERMINISTIC))
+                .episodes(500).build().fit(maze);
+        Path file = dir.resolve("lake.qtable.json");
+        QTableFile.save(trained.qTable(), Map.of("algorithm", trained.name()), file);
+        QLearning fresh = QLearning.forEnvironment(maze, DETERMINISTIC);
+        assertThat(Evaluation.run(maze, fresh.greedyPolicy(), 1, 0).successRate()).isZero();
+        fresh.load(QTableFile.load(file));
+        EvaluationResult<Integer> a = Evaluation.run(maze, trained.greedyPolicy(), 1, 0);
+        EvaluationResult<Integer> b = Evaluation.run(maze, fresh.greedyPolicy(), 1, 0);
+        assertThat(b.successRate()).isEqualTo(1.0);
+        assertThat(b.lastObservations()).isEqualTo(a.lastObservations());
     }
 
     @Test
