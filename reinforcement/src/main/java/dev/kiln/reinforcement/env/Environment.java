@@ -20,7 +20,10 @@ public interface Environment<O, A> {
     /** Starts a new episode, continuing the random stream of the previous one. */
     O reset();
 
-    /** Applies {@code action}; calling it after the episode ended is an error (call reset). */
+    /**
+     * Applies {@code action}; calling it after the episode ended is an error (call reset). Episodes
+     * must end: environments without a natural end are wrapped in a {@link TimeLimit}.
+     */
     Step<O> step(A action);
 
     /** A human-readable picture of the current state. */

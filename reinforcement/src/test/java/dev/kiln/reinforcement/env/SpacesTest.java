@@ -49,4 +49,48 @@ class SpacesTest {
         assertThat(s.success()).isFalse();
         assertThat(new Step<>(1, 0.5, true, false, Map.of()).success()).isFalse();
     }
+
+    @Test
+    void timeLimitTruncatesEndlessEpisodes() {
+        // a counter that never ends on its own
+        Environment<Integer, Integer> endless = new Environment<>() {
+            private int n;
+
+            @Override
+            public Space<Integer> observationSpace() {
+                return new Discrete(1000);
+            }
+
+            @Override
+            public Space<Integer> actionSpace() {
+                return new Discrete(1);
+            }
+
+            @Override
+            public Integer reset(long seed) {
+                return n = 0;
+            }
+
+            @Override
+            public Integer reset() {
+                return n = 0;
+            }
+
+            @Override
+            public Step<Integer> step(Integer action) {
+                return new Step<>(++n, 1.0, false, false, Map.of());
+            }
+        };
+        TimeLimit<Integer, Integer> limited = new TimeLimit<>(endless, 3);
+        limited.reset(0);
+        assertThat(limited.step(0).truncated()).isFalse();
+        assertThat(limited.step(0).truncated()).isFalse();
+        Step<Integer> last = limited.step(0);
+        assertThat(last.truncated()).isTrue();
+        assertThat(last.terminated()).isFalse();
+        assertThat(last.observation()).isEqualTo(3);
+        limited.reset(1);
+        assertThat(limited.step(0).done()).isFalse();
+        assertThatThrownBy(() -> new TimeLimit<>(endless, 0)).hasMessageContaining("maxSteps must be positive");
+    }
 }
