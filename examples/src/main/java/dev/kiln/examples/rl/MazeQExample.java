@@ -43,13 +43,22 @@ public final class MazeQExample implements Example {
         return "tabular Q-learning on a generated 16x16 maze; prints the learning curve and the learned path";
     }
 
+    private static MazeGenerator.Algorithm algorithm(String name) {
+        for (MazeGenerator.Algorithm a : MazeGenerator.Algorithm.values()) {
+            if (a.name().equalsIgnoreCase(name)) {
+                return a;
+            }
+        }
+        throw new IllegalArgumentException("--algorithm must be dfs or prim, got '" + name + "'");
+    }
+
     @Override
     public int run(List<String> argList, PrintStream out) {
         ExampleArgs args = new ExampleArgs(argList,
                 Set.of("size", "seed", "algorithm", "openings", "episodes", "agent", "save"));
         int size = args.integer("size", 16);
         long seed = args.number("seed", 42);
-        MazeGenerator.Algorithm algorithm = MazeGenerator.Algorithm.valueOf(args.string("algorithm", "dfs").toUpperCase(Locale.ROOT));
+        MazeGenerator.Algorithm algorithm = algorithm(args.string("algorithm", "dfs"));
         MazeMap map = MazeGenerator.generate(algorithm, size, size, args.integer("openings", 0), seed);
         GridMaze maze = GridMaze.of(map);
         int bfs = ShortestPath.length(map);

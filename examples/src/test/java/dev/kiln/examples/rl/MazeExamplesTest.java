@@ -37,6 +37,8 @@ class MazeExamplesTest {
                 .hasMessageContaining("--size must be an integer, got 'six'");
         assertThatThrownBy(() -> new MazeQExample().run(List.of("--agent", "td-lambda"), sink))
                 .hasMessageContaining("--agent must be q-learning, sarsa or expected-sarsa");
+        assertThatThrownBy(() -> new MazeQExample().run(List.of("--algorithm", "kruskal"), sink))
+                .hasMessageContaining("--algorithm must be dfs or prim, got 'kruskal'");
         assertThatThrownBy(() -> new MazeDqnExample().run(List.of("--seed"), sink))
                 .hasMessageContaining("--seed needs a value");
     }
