@@ -1,0 +1,36 @@
+package dev.kiln.reinforcement.agent;
+
+import dev.kiln.core.tensor.Rng;
+import dev.kiln.reinforcement.policy.Policy;
+import java.util.Map;
+
+/**
+ * A learning agent with a discrete action space. The trainer drives it: {@link #act} picks the
+ * exploring (behaviour) action, {@link #learn} sees each transition, {@link #endEpisode} closes an
+ * episode; {@link #greedyPolicy} is what it has learned.
+ */
+public interface Agent<O> {
+    /** The behaviour policy's action (explores); random choices draw from {@code rng}. */
+    int act(O observation, Rng rng);
+
+    /** Learns from one transition. */
+    void learn(Transition<O> transition);
+
+    /** Called after each training episode (schedules that count episodes advance here). */
+    void endEpisode();
+
+    /** The policy that exploits what was learned (no exploration). */
+    Policy<O> greedyPolicy();
+
+    /** Current exploration rate, reported per episode. */
+    double epsilon();
+
+    /** Extra per-episode figures (e.g. mean loss); read after {@link #endEpisode}. */
+    default Map<String, Double> episodeMetrics() {
+        return Map.of();
+    }
+
+    default String name() {
+        return getClass().getSimpleName();
+    }
+}
