@@ -1,0 +1,203 @@
+package dev.kiln.opencl;
+
+import static org.jocl.CL.CL_MEM_COPY_HOST_PTR;
+import static org.jocl.CL.CL_MEM_OBJECT_ALLOCATION_FAILURE;
+import static org.jocl.CL.CL_MEM_READ_ONLY;
+import static org.jocl.CL.CL_MEM_READ_WRITE;
+import static org.jocl.CL.CL_OUT_OF_RESOURCES;
+import static org.jocl.CL.CL_PROGRAM_BUILD_LOG;
+import static org.jocl.CL.clBuildProgram;
+import static org.jocl.CL.clCreateBuffer;
+import static org.jocl.CL.clCreateCommandQueue;
+import static org.jocl.CL.clCreateContext;
+import static org.jocl.CL.clCreateKernel;
+import static org.jocl.CL.clCreateProgramWithSource;
+import static org.jocl.CL.clEnqueueNDRangeKernel;
+import static org.jocl.CL.clGetProgramBuildInfo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jocl.CLException;
+import org.jocl.Pointer;
+import org.jocl.Sizeof;
+import org.jocl.cl_command_queue;
+import org.jocl.cl_context;
+import org.jocl.cl_device_id;
+import org.jocl.cl_kernel;
+import org.jocl.cl_mem;
+import org.jocl.cl_program;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One device's OpenCL context, in-order command queue and compiled kernels. Built once per device
+ * per process ({@link #forDevice}) because compiling the program costs seconds on some drivers;
+ * every {@link OpenClBackend} on that device shares it.
+ *
+ * <p>Kernel launches are serialised on this object: a {@code cl_kernel} holds its arguments, so
+ * setting them and enqueuing must not interleave between threads.
+ */
+final class ClContext {
+    private static final Logger LOG = LoggerFactory.getLogger(ClContext.class);
+    private static final Map<Integer, ClContext> BY_DEVICE = new ConcurrentHashMap<>();
+    static final int MAX_RANK = 8;
+    /** Work-group edge of the sgemm kernel (TSM / WPT in kernels.cl). */
+    static final int SGEMM_LOCAL = 16;
+    static final int SGEMM_TILE = 64;
+
+    final DeviceInfo device;
+    final cl_context context;
+    final cl_command_queue queue;
+    private final Map<String, cl_kernel> kernels = new HashMap<>();
+    /** Buffers and bytes alive on this device across all backends (for out-of-memory messages). */
+    final AtomicLong liveBuffers = new AtomicLong();
+    final AtomicLong liveBytes = new AtomicLong();
+
+    private ClContext(DeviceInfo device) {
+        this.device = device;
+        if (device.maxWorkGroupSize() < (long) SGEMM_LOCAL * SGEMM_LOCAL) {
+            throw new IllegalStateException("OpenCL device " + device.label() + " allows work-groups of "
+                    + device.maxWorkGroupSize() + " items; Kiln's kernels need " + SGEMM_LOCAL * SGEMM_LOCAL);
+        }
+        this.context = clCreateContext(null, 1, new cl_device_id[] {device.device()}, null, null, null);
+        @SuppressWarnings("deprecation") // clCreateCommandQueueWithProperties is OpenCL 2.0+; 1.2 drivers exist
+        cl_command_queue q = clCreateCommandQueue(context, device.device(), 0, null);
+        this.queue = q;
+        long t0 = System.nanoTime();
+        cl_program program = build(context, device);
+        for (String name : new String[] {"ew_unary", "ew_binary", "ew_where", "copy_strided", "reduce_seq",
+                "reduce_wg", "argmax_seq", "softmax_rows", "softmax_xent", "sgemm", "index_select", "index_add",
+                "one_hot"}) {
+            kernels.put(name, clCreateKernel(program, name, null));
+        }
+        LOG.info("OpenCL kernels built for {} in {} ms", device.label(), (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    static ClContext forDevice(DeviceInfo device) {
+        return BY_DEVICE.computeIfAbsent(device.index(), i -> new ClContext(device));
+    }
+
+    private static cl_program build(cl_context context, DeviceInfo device) {
+        String source;
+        try (InputStream in = ClContext.class.getResourceAsStream("kernels.cl")) {
+            if (in == null) {
+                throw new IllegalStateException("kernels.cl is missing from the kiln-tensor-gpu-opencl jar");
+            }
+            source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading kernels.cl", e);
+        }
+        cl_program program = clCreateProgramWithSource(context, 1, new String[] {source}, null, null);
+        try {
+            clBuildProgram(program, 0, null, "-cl-std=CL1.2", null, null);
+        } catch (CLException e) {
+            long[] size = new long[1];
+            clGetProgramBuildInfo(program, device.device(), CL_PROGRAM_BUILD_LOG, 0, null, size);
+            byte[] log = new byte[(int) size[0]];
+            clGetProgramBuildInfo(program, device.device(), CL_PROGRAM_BUILD_LOG, log.length, Pointer.to(log), null);
+            throw new IllegalStateException("building Kiln's OpenCL kernels for " + device.label() + " failed: "
+                    + new String(log, StandardCharsets.UTF_8).trim(), e);
+        }
+        return program;
+    }
+
+    // ---------------------------------------------------------------- memory
+
+    /** A device buffer of {@code bytes}, or a clear error naming the request and the device's limits. */
+    cl_mem allocate(long bytes) {
+        long size = Math.max(bytes, Float.BYTES); // OpenCL rejects empty buffers
+        checkLimits(size);
+        try {
+            return clCreateBuffer(context, CL_MEM_READ_WRITE, size, null, null);
+        } catch (CLException e) {
+            throw translate(e, bytes);
+        }
+    }
+
+    /** A buffer initialised from {@code data} (copied during the call). */
+    cl_mem upload(float[] data) {
+        if (data.length == 0) {
+            return allocate(0);
+        }
+        long bytes = (long) data.length * Float.BYTES;
+        checkLimits(bytes);
+        try {
+            return clCreateBuffer(context, CL_MEM_READ_WRITE | CL_MEM_COPY_HOST_PTR, bytes, Pointer.to(data), null);
+        } catch (CLException e) {
+            throw translate(e, bytes);
+        }
+    }
+
+    /** A small read-only int buffer (index tables); the caller releases it after enqueuing. */
+    cl_mem uploadInts(int[] data) {
+        int[] d = data.length == 0 ? new int[1] : data;
+        return clCreateBuffer(context, CL_MEM_READ_ONLY | CL_MEM_COPY_HOST_PTR, (long) d.length * Sizeof.cl_int,
+                Pointer.to(d), null);
+    }
+
+    private void checkLimits(long bytes) {
+        if (bytes > device.maxAllocBytes()) {
+            throw outOfMemory(bytes, "the device allows at most " + DeviceInfo.mib(device.maxAllocBytes())
+                    + " per buffer (CL_DEVICE_MAX_MEM_ALLOC_SIZE)", null);
+        }
+        if (bytes + liveBytes.get() > device.globalMemBytes()) {
+            throw outOfMemory(bytes, "the device has " + DeviceInfo.mib(device.globalMemBytes())
+                    + " of global memory and Kiln holds " + DeviceInfo.mib(liveBytes.get()) + " in "
+                    + liveBuffers.get() + " buffers", null);
+        }
+    }
+
+    private RuntimeException translate(CLException e, long bytes) {
+        if (e.getStatus() == CL_MEM_OBJECT_ALLOCATION_FAILURE || e.getStatus() == CL_OUT_OF_RESOURCES) {
+            return outOfMemory(bytes, "the driver refused (" + e.getMessage() + "); the device has "
+                    + DeviceInfo.mib(device.globalMemBytes()) + " and Kiln holds " + DeviceInfo.mib(liveBytes.get()), e);
+        }
+        return e;
+    }
+
+    private OpenClOutOfMemoryException outOfMemory(long bytes, String why, Throwable cause) {
+        return new OpenClOutOfMemoryException("OpenCL device " + device.label() + " cannot allocate "
+                + DeviceInfo.mib(bytes) + " (" + bytes + " bytes): " + why, cause);
+    }
+
+    // ---------------------------------------------------------------- kernel launches
+
+    /**
+     * Sets the arguments and enqueues {@code name}. Arguments: {@link cl_mem}, {@link Integer},
+     * {@link Float}, {@code int[8]} (an OpenCL {@code int8}) or {@link LocalBytes}.
+     */
+    synchronized void launch(String name, long[] global, long[] local, Object... args) {
+        cl_kernel k = kernels.get(name);
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case cl_mem m -> org.jocl.CL.clSetKernelArg(k, i, Sizeof.cl_mem, Pointer.to(m));
+                case Integer v -> org.jocl.CL.clSetKernelArg(k, i, Sizeof.cl_int, Pointer.to(new int[] {v}));
+                case Float v -> org.jocl.CL.clSetKernelArg(k, i, Sizeof.cl_float, Pointer.to(new float[] {v}));
+                case int[] v when v.length == 8 -> org.jocl.CL.clSetKernelArg(k, i, Sizeof.cl_int8, Pointer.to(v));
+                case LocalBytes l -> org.jocl.CL.clSetKernelArg(k, i, l.bytes(), null);
+                default -> throw new IllegalArgumentException("kernel " + name + ": unsupported argument " + i
+                        + ": " + args[i]);
+            }
+        }
+        try {
+            clEnqueueNDRangeKernel(queue, k, global.length, null, global, local, 0, null, null);
+        } catch (CLException e) {
+            throw translate(e, 0);
+        }
+    }
+
+    /** A {@code local} memory argument of the given size. */
+    record LocalBytes(long bytes) {
+    }
+
+    /** Bytes per element of the kernels' {@code real} type (double where the device has fp64). */
+    int realBytes() {
+        return device.fp64() ? Double.BYTES : Float.BYTES;
+    }
+}

@@ -1,0 +1,142 @@
+package dev.kiln.opencl;
+
+import dev.kiln.core.backend.ReduceOp;
+import dev.kiln.core.tensor.Shape;
+import dev.kiln.core.tensor.Tensor;
+import java.util.Arrays;
+
+/**
+ * Reductions, argmax and the fused softmax family. Each output (or softmax row) reads its inputs
+ * through strides, so no input is copied. Long reductions use one work-group per output with a
+ * tree in local memory; short ones (fewer than {@link #WG_THRESHOLD} elements) one work-item each,
+ * which keeps a [batch, 2] row-sum from launching mostly idle work-groups.
+ */
+final class ClReductions {
+    static final int WG_THRESHOLD = 64;
+    static final int MAX_GROUP = 256;
+
+    private ClReductions() {
+    }
+
+    static Tensor reduce(OpenClBackend be, ReduceOp op, Tensor x, int[] axes, boolean keepDims) {
+        int[] shape = x.shape();
+        int[] strides = x.strides();
+        boolean[] reduced = new boolean[shape.length];
+        for (int a : axes) {
+            reduced[a] = true;
+        }
+        int outerRank = shape.length - axes.length;
+        int[] oShape = new int[outerRank];
+        int[] oStr = new int[outerRank];
+        int[] iShape = new int[axes.length];
+        int[] iStr = new int[axes.length];
+        for (int d = 0, o = 0, i = 0; d < shape.length; d++) {
+            if (reduced[d]) {
+                iShape[i] = shape[d];
+                iStr[i++] = strides[d];
+            } else {
+                oShape[o] = shape[d];
+                oStr[o++] = strides[d];
+            }
+        }
+        int[] outShape = oShape;
+        if (keepDims) {
+            outShape = shape.clone();
+            for (int a : axes) {
+                outShape[a] = 1;
+            }
+        }
+        Tensor out = be.alloc(outShape);
+        int outN = out.numel();
+        if (outN == 0) {
+            return out;
+        }
+        int inner = Shape.numel(iShape);
+        Layout ol = Layout.of("reduce", oShape, oStr);
+        Layout il = Layout.of("reduce", iShape, iStr);
+        ClContext ctx = be.context();
+        if (inner < WG_THRESHOLD) {
+            ctx.launch("reduce_seq", new long[] {outN}, null, OpenClBackend.mem(out), op.ordinal(),
+                    OpenClBackend.mem(x), x.offset(), ol.rank(), ol.shape(), ol.strides()[0], il.rank(), il.shape(),
+                    il.strides()[0], inner);
+        } else {
+            int ls = Math.min(MAX_GROUP, Integer.highestOneBit(inner));
+            ctx.launch("reduce_wg", new long[] {(long) outN * ls}, new long[] {ls}, OpenClBackend.mem(out),
+                    op.ordinal(), OpenClBackend.mem(x), x.offset(), ol.rank(), ol.shape(), ol.strides()[0], il.rank(),
+                    il.shape(), il.strides()[0], inner, new ClContext.LocalBytes((long) ls * ctx.realBytes()));
+        }
+        return out;
+    }
+
+    static Tensor argmax(OpenClBackend be, Tensor x, int axis, boolean keepDims) {
+        int[] shape = x.shape();
+        int[] outShape;
+        if (keepDims) {
+            outShape = shape.clone();
+            outShape[axis] = 1;
+        } else {
+            outShape = drop(shape, axis);
+        }
+        Tensor out = be.alloc(outShape);
+        int outN = out.numel();
+        if (outN == 0) {
+            return out;
+        }
+        if (shape[axis] == 0) {
+            throw new IllegalArgumentException("argmax: axis " + axis + " of shape " + Shape.str(shape) + " is empty");
+        }
+        Layout ol = Layout.of("argmax", drop(shape, axis), drop(x.strides(), axis));
+        be.context().launch("argmax_seq", new long[] {outN}, null, OpenClBackend.mem(out), OpenClBackend.mem(x),
+                x.offset(), ol.rank(), ol.shape(), ol.strides()[0], shape[axis], x.strides()[axis]);
+        return out;
+    }
+
+    static Tensor softmax(OpenClBackend be, Tensor x, int axis, boolean log) {
+        int[] shape = x.shape();
+        Tensor out = be.alloc(shape);
+        int len = shape[axis];
+        if (out.numel() == 0) {
+            return out;
+        }
+        int[] oStrides = Shape.contiguousStrides(shape);
+        int[] rowShape = drop(shape, axis);
+        Layout rl = Layout.of("softmax", rowShape, drop(x.strides(), axis), drop(oStrides, axis));
+        int rows = Shape.numel(rowShape);
+        int ls = groupSize(len);
+        ClContext ctx = be.context();
+        ctx.launch("softmax_rows", new long[] {(long) rows * ls}, new long[] {ls}, OpenClBackend.mem(out), log ? 1 : 0,
+                OpenClBackend.mem(x), x.offset(), rl.rank(), rl.shape(), rl.strides()[0], rl.strides()[1], len,
+                x.strides()[axis], oStrides[axis], new ClContext.LocalBytes((long) ls * ctx.realBytes()));
+        return out;
+    }
+
+    static Tensor softmaxCrossEntropy(OpenClBackend be, Tensor logits, Tensor labels) {
+        int[] s = logits.shape();
+        Tensor out = be.alloc(new int[] {s[0]});
+        if (s[0] == 0) {
+            return out;
+        }
+        int ls = groupSize(s[1]);
+        int[] xs = logits.strides();
+        ClContext ctx = be.context();
+        ctx.launch("softmax_xent", new long[] {(long) s[0] * ls}, new long[] {ls}, OpenClBackend.mem(out),
+                OpenClBackend.mem(logits), logits.offset(), xs[0], xs[1], s[1], OpenClBackend.mem(labels),
+                labels.offset(), labels.strides()[0], new ClContext.LocalBytes((long) ls * ctx.realBytes()));
+        return out;
+    }
+
+    /** A power-of-two work-group size covering {@code len} elements, at most {@link #MAX_GROUP}. */
+    static int groupSize(int len) {
+        int ls = 1;
+        while (ls < len && ls < MAX_GROUP) {
+            ls <<= 1;
+        }
+        return ls;
+    }
+
+    static int[] drop(int[] v, int axis) {
+        int[] out = Arrays.copyOf(v, v.length - 1);
+        System.arraycopy(v, axis + 1, out, axis, v.length - axis - 1);
+        return out;
+    }
+}
