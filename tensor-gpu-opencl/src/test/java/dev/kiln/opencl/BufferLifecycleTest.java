@@ -44,7 +44,7 @@ class BufferLifecycleTest {
             outer.keep(kept);
         }
         assertThat(cl.liveBuffers()).isEqualTo(1);
-        assertThat(kept.toArray()).containsExactly(16, 32, 22, 46) // (a@a + 1) * 2, transposed;
+        assertThat(kept.toArray()).containsExactly(16, 32, 22, 46); // (a@a + 1) * 2, transposed
         assertThatThrownBy(innerKept::toArray).isInstanceOf(IllegalStateException.class);
         kept.storage().close();
         assertThat(cl.liveBuffers()).isZero();
