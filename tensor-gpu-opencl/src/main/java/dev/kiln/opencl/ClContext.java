@@ -47,11 +47,9 @@ final class ClContext {
     private static final Logger LOG = LoggerFactory.getLogger(ClContext.class);
     private static final Map<Integer, ClContext> BY_DEVICE = new ConcurrentHashMap<>();
     static final int MAX_RANK = 8;
-    /** Work-group edge of the sgemm kernel (TSM / WPT in kernels.cl). */
-    static final int SGEMM_LOCAL = 16;
-    static final int SGEMM_TILE = 64;
 
     final DeviceInfo device;
+    final SgemmConfig sgemm;
     final cl_context context;
     final cl_command_queue queue;
     private final Map<String, cl_kernel> kernels = new HashMap<>();
@@ -59,31 +57,35 @@ final class ClContext {
     final AtomicLong liveBuffers = new AtomicLong();
     final AtomicLong liveBytes = new AtomicLong();
 
-    private ClContext(DeviceInfo device) {
+    ClContext(DeviceInfo device, SgemmConfig sgemm) {
         this.device = device;
-        if (device.maxWorkGroupSize() < (long) SGEMM_LOCAL * SGEMM_LOCAL) {
+        this.sgemm = sgemm;
+        long items = (long) sgemm.local() * sgemm.local();
+        if (device.maxWorkGroupSize() < Math.max(items, ClReductions.MAX_GROUP)) {
             throw new IllegalStateException("OpenCL device " + device.label() + " allows work-groups of "
-                    + device.maxWorkGroupSize() + " items; Kiln's kernels need " + SGEMM_LOCAL * SGEMM_LOCAL);
+                    + device.maxWorkGroupSize() + " items; Kiln's kernels need " + Math.max(items, ClReductions.MAX_GROUP)
+                    + " (sgemm tile " + sgemm.tile() + "," + sgemm.wpt() + ")");
         }
         this.context = clCreateContext(null, 1, new cl_device_id[] {device.device()}, null, null, null);
         @SuppressWarnings("deprecation") // clCreateCommandQueueWithProperties is OpenCL 2.0+; 1.2 drivers exist
         cl_command_queue q = clCreateCommandQueue(context, device.device(), 0, null);
         this.queue = q;
         long t0 = System.nanoTime();
-        cl_program program = build(context, device);
+        cl_program program = build(context, device, sgemm.buildOptions());
         for (String name : new String[] {"ew_unary", "ew_binary", "ew_where", "copy_strided", "reduce_seq",
                 "reduce_wg", "argmax_seq", "softmax_rows", "softmax_xent", "sgemm", "index_select", "index_add",
                 "one_hot"}) {
             kernels.put(name, clCreateKernel(program, name, null));
         }
-        LOG.info("OpenCL kernels built for {} in {} ms", device.label(), (System.nanoTime() - t0) / 1_000_000);
+        LOG.info("OpenCL kernels built for {} in {} ms (sgemm tile {}x{}, {}x{} per item)", device.label(),
+                (System.nanoTime() - t0) / 1_000_000, sgemm.tile(), sgemm.tile(), sgemm.wpt(), sgemm.wpt());
     }
 
     static ClContext forDevice(DeviceInfo device) {
-        return BY_DEVICE.computeIfAbsent(device.index(), i -> new ClContext(device));
+        return BY_DEVICE.computeIfAbsent(device.index(), i -> new ClContext(device, SgemmConfig.forDevice(device)));
     }
 
-    private static cl_program build(cl_context context, DeviceInfo device) {
+    private static cl_program build(cl_context context, DeviceInfo device, String options) {
         String source;
         try (InputStream in = ClContext.class.getResourceAsStream("kernels.cl")) {
             if (in == null) {
@@ -95,7 +97,7 @@ final class ClContext {
         }
         cl_program program = clCreateProgramWithSource(context, 1, new String[] {source}, null, null);
         try {
-            clBuildProgram(program, 0, null, "-cl-std=CL1.2", null, null);
+            clBuildProgram(program, 0, null, "-cl-std=CL1.2 " + options, null, null);
         } catch (CLException e) {
             long[] size = new long[1];
             clGetProgramBuildInfo(program, device.device(), CL_PROGRAM_BUILD_LOG, 0, null, size);

@@ -5,9 +5,9 @@ import dev.kiln.core.tensor.Tensor;
 import java.util.Arrays;
 
 /**
- * Batched matrix product on the tiled sgemm kernel (kernels.cl): 64x64 output tiles per
- * work-group of 16x16 items, 4x4 outputs per item held in float4 registers, 16-deep slices of A
- * and B staged in local memory. Operands are read through their strides, so {@code a.t()} and
+ * Batched matrix product on the tiled sgemm kernel (kernels.cl): TILE x TILE output tiles per
+ * work-group, WPT x WPT outputs per item held in registers (fragments read as float4), 16-deep
+ * slices of A and B staged in local memory; see {@link SgemmConfig}. Operands are read through their strides, so {@code a.t()} and
  * broadcast batch dimensions cost no copy; the third launch dimension walks the batch.
  */
 final class ClMatmul {
@@ -36,10 +36,10 @@ final class ClMatmul {
                 Shape.broadcastStrides(aBatchShape, Arrays.copyOf(ast, ast.length - 2), batch),
                 Shape.broadcastStrides(bBatchShape, Arrays.copyOf(bst, bst.length - 2), batch));
         int nb = Shape.numel(batch);
-        long gx = (long) ceilDiv(n, ClContext.SGEMM_TILE) * ClContext.SGEMM_LOCAL;
-        long gy = (long) ceilDiv(m, ClContext.SGEMM_TILE) * ClContext.SGEMM_LOCAL;
-        be.context().launch("sgemm", new long[] {gx, gy, nb},
-                new long[] {ClContext.SGEMM_LOCAL, ClContext.SGEMM_LOCAL, 1},
+        SgemmConfig cfg = be.context().sgemm;
+        long gx = (long) ceilDiv(n, cfg.tile()) * cfg.local();
+        long gy = (long) ceilDiv(m, cfg.tile()) * cfg.local();
+        be.context().launch("sgemm", new long[] {gx, gy, nb}, new long[] {cfg.local(), cfg.local(), 1},
                 OpenClBackend.mem(out), m, n, k,
                 OpenClBackend.mem(a), a.offset(), ast[as.length - 2], ast[as.length - 1],
                 OpenClBackend.mem(b), b.offset(), bst[bs.length - 2], bst[bs.length - 1],

@@ -268,16 +268,21 @@ kernel void softmax_xent(global float* out, global const float* x, int xoff, int
 }
 
 // ------------------------------------------------------------------ matrix product
-// C[batch] = A[batch] @ B[batch]. Each work-group computes a TSM x TSN tile of C, staging
-// TSK-deep slices of A and B in local memory; each work-item keeps a WPT x WPT block of C in
-// registers (float4 rows) and reads its A/B fragments from local memory as float4.
+// C[batch] = A[batch] @ B[batch]. Each work-group computes a TS x TS tile of C, staging TSK-deep
+// slices of A and B in local memory; each work-item keeps a WPT x WPT block of C in registers and
+// reads its A/B fragments from local memory as float4. TS and WPT come from the build options
+// (64/4 on CPU devices, 128/8 on GPUs; see ClContext); the work-group is (TS/WPT)^2 items.
 // A and B are arbitrary strided views (transposes need no copy); batch dims broadcast via strides.
 
-#define TSM 64
-#define TSN 64
-#define TSK 16
+#ifndef TS
+#define TS 64
+#endif
+#ifndef WPT
 #define WPT 4
-#define RTS (TSM / WPT)
+#endif
+#define TSK 16
+#define RTS (TS / WPT)
+#define APAD 4 // As rows padded: the A-tile stores walk k, which would hit one local bank
 
 kernel __attribute__((reqd_work_group_size(RTS, RTS, 1)))
 void sgemm(global float* C, int M, int N, int K,
@@ -286,54 +291,66 @@ void sgemm(global float* C, int M, int N, int K,
            int brank, int8 bshape, int8 abstr, int8 bbstr) {
     const int tn = get_local_id(0);
     const int tm = get_local_id(1);
-    const int n0 = get_group_id(0) * TSN;
-    const int m0 = get_group_id(1) * TSM;
+    const int n0 = get_group_id(0) * TS;
+    const int m0 = get_group_id(1) * TS;
     const int batch = get_global_id(2);
     UNPACK(bshape, bsh); UNPACK(abstr, abs_); UNPACK(bbstr, bbs);
     const int ab = offset_of(batch, brank, bsh, abs_, aoff);
     const int bb = offset_of(batch, brank, bsh, bbs, boff);
 
-    local float As[TSK][TSM];
-    local float Bs[TSK][TSN];
-    float4 acc0 = (float4) (0.0f), acc1 = (float4) (0.0f), acc2 = (float4) (0.0f), acc3 = (float4) (0.0f);
+    local float As[TSK][TS + APAD];
+    local float Bs[TSK][TS];
+    float acc[WPT][WPT];
+    #pragma unroll
+    for (int i = 0; i < WPT; i++) {
+        #pragma unroll
+        for (int j = 0; j < WPT; j++) acc[i][j] = 0.0f;
+    }
     const int tid = tm * RTS + tn;
 
     for (int k0 = 0; k0 < K; k0 += TSK) {
-        for (int e = tid; e < TSM * TSK; e += RTS * RTS) {
+        for (int e = tid; e < TS * TSK; e += RTS * RTS) {
             int mm = e / TSK, kk = e % TSK; // neighbours walk k: coalesced for row-major A
             int gm = m0 + mm, gk = k0 + kk;
             As[kk][mm] = (gm < M && gk < K) ? A[ab + gm * sam + gk * sak] : 0.0f;
         }
-        for (int e = tid; e < TSK * TSN; e += RTS * RTS) {
-            int kk = e / TSN, nn = e % TSN; // neighbours walk n: coalesced for row-major B
+        for (int e = tid; e < TSK * TS; e += RTS * RTS) {
+            int kk = e / TS, nn = e % TS; // neighbours walk n: coalesced for row-major B
             int gk = k0 + kk, gn = n0 + nn;
             Bs[kk][nn] = (gk < K && gn < N) ? B[bb + gk * sbk + gn * sbn] : 0.0f;
         }
         barrier(CLK_LOCAL_MEM_FENCE);
         #pragma unroll
         for (int k = 0; k < TSK; k++) {
-            float4 a = vload4(0, &As[k][tm * WPT]);
-            float4 b = vload4(0, &Bs[k][tn * WPT]);
-            acc0 = fma((float4) a.x, b, acc0);
-            acc1 = fma((float4) a.y, b, acc1);
-            acc2 = fma((float4) a.z, b, acc2);
-            acc3 = fma((float4) a.w, b, acc3);
+            float a[WPT], b[WPT];
+            #pragma unroll
+            for (int w = 0; w < WPT; w += 4) {
+                float4 av = vload4(0, &As[k][tm * WPT + w]);
+                float4 bv = vload4(0, &Bs[k][tn * WPT + w]);
+                a[w] = av.x; a[w + 1] = av.y; a[w + 2] = av.z; a[w + 3] = av.w;
+                b[w] = bv.x; b[w + 1] = bv.y; b[w + 2] = bv.z; b[w + 3] = bv.w;
+            }
+            #pragma unroll
+            for (int i = 0; i < WPT; i++) {
+                #pragma unroll
+                for (int j = 0; j < WPT; j++) acc[i][j] = fma(a[i], b[j], acc[i][j]);
+            }
         }
         barrier(CLK_LOCAL_MEM_FENCE);
     }
 
-    float4 rows[4] = {acc0, acc1, acc2, acc3};
     const int gn = n0 + tn * WPT;
     for (int i = 0; i < WPT; i++) {
         int gm = m0 + tm * WPT + i;
         if (gm >= M) break;
         global float* c = C + ((long) batch * M + gm) * N;
         if (gn + WPT <= N) {
-            vstore4(rows[i], 0, c + gn);
+            #pragma unroll
+            for (int w = 0; w < WPT; w += 4) {
+                vstore4((float4) (acc[i][w], acc[i][w + 1], acc[i][w + 2], acc[i][w + 3]), 0, c + gn + w);
+            }
         } else {
-            float v[4];
-            vstore4(rows[i], 0, v);
-            for (int j = 0; j < WPT && gn + j < N; j++) c[gn + j] = v[j];
+            for (int j = 0; j < WPT && gn + j < N; j++) c[gn + j] = acc[i][j];
         }
     }
 }

@@ -6,6 +6,7 @@ import static dev.kiln.opencl.OpenClTesting.backend;
 import static dev.kiln.opencl.OpenClTesting.pair;
 import static dev.kiln.opencl.OpenClTesting.random;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kiln.core.backend.BinaryOp;
 import dev.kiln.core.backend.ReduceOp;
@@ -110,6 +111,23 @@ class OpenClOpsTest {
         same2(a, b, Tensor::matmul, 1e-4f, 1e-4f);
         Tensor[] c = pair(random(14, 7 * 4), 1, 7, 4);
         same2(a, c, Tensor::matmul, 1e-4f, 1e-4f);
+    }
+
+    /** The GPU tile shape (128/8) built on whatever device is here, so CI checks it on POCL too. */
+    @Test
+    void matmulWithTheGpuTileShape() {
+        OpenClBackend big = new OpenClBackend(new ClContext(backend().device(), new SgemmConfig(128, 8)));
+        for (int[] mkn : new int[][] {{1, 3, 1}, {130, 70, 257}, {128, 16, 128}}) {
+            float[] av = random(30, mkn[0] * mkn[1]);
+            float[] bv = random(31, mkn[1] * mkn[2]);
+            Tensor expected = Tensor.fromArray(REF, av, mkn[0], mkn[1]).matmul(Tensor.fromArray(REF, bv, mkn[1], mkn[2]));
+            Tensor a = Tensor.fromArray(big, av, mkn[0], mkn[1]);
+            Tensor bt = Tensor.fromArray(big, REF.contiguous(Tensor.fromArray(REF, bv, mkn[1], mkn[2]).t()).toArray(),
+                    mkn[2], mkn[1]);
+            assertClose(a.matmul(bt.t()), expected, 1e-4f, 1e-4f); // B read through transposed strides
+            assertClose(a.matmul(Tensor.fromArray(big, bv, mkn[1], mkn[2])), expected, 1e-4f, 1e-4f);
+        }
+        assertThatThrownBy(() -> new SgemmConfig(64, 6)).hasMessageContaining("multiple of 4");
     }
 
     @Test

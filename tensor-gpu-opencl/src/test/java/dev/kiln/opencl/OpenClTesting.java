@@ -12,7 +12,9 @@ import java.util.Arrays;
 /** Shared test helpers: one backend per test JVM, skipped with the probe's reason when no device exists. */
 final class OpenClTesting {
     static final ReferenceBackend REF = new ReferenceBackend();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OpenClTesting.class);
     private static OpenClBackend backend;
+    private static boolean reported;
 
     private OpenClTesting() {
     }
@@ -20,6 +22,10 @@ final class OpenClTesting {
     /** The shared OpenCL backend; a JUnit assumption failure (skip, with the reason) when OpenCL is missing. */
     static synchronized OpenClBackend backend() {
         OpenClRuntime.Probe p = OpenClRuntime.probe();
+        if (!p.available() && !reported) {
+            reported = true; // once per JVM: every OpenCL test is skipped for the same reason
+            LOG.warn("OpenCL tests are SKIPPED: {}", p.reason());
+        }
         assumeTrue(p.available(), () -> "no OpenCL device: " + p.reason());
         if (backend == null) {
             backend = OpenClBackend.create();
