@@ -99,7 +99,8 @@ public final class OpenClRuntime {
         } catch (IllegalArgumentException e) {
             return new Probe(false, e.getMessage(), devices, null);
         }
-        return new Probe(true, "device " + chosen.describe(), devices, chosen);
+        return new Probe(true, "device [" + chosen.index() + "] " + chosen.label() + " (" + chosen.type() + ")",
+                devices, chosen);
     }
 
     private static Probe unavailable(String reason) {

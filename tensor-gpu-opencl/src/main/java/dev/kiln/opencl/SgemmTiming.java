@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
  *
  * <pre>java --enable-native-access=ALL-UNNAMED -cp ... dev.kiln.opencl.SgemmTiming --size 1024 [--reps 10] [--json]</pre>
  *
- * Device time only: inputs are uploaded once, each product is enqueued and the queue drained,
- * results are released as they are produced. GFLOPS = 2 N^3 / seconds per product.
+ * Inputs are uploaded once; each product is enqueued, the queue drained and the result released.
+ * GFLOPS = 2 N^3 / seconds per product.
  */
 public final class SgemmTiming {
     private SgemmTiming() {
@@ -45,47 +45,51 @@ public final class SgemmTiming {
         }
     }
 
-    /** Runs the timing; {@code reps <= 0} picks enough repetitions for about two seconds. */
+    /**
+     * Runs the timing; {@code reps <= 0} picks enough repetitions for about three seconds. Keys
+     * follow {@code ./kiln bench sgemm} (backend, size, reps, gflops_best, gflops_median) plus the
+     * device and the sampled error. Each timed product is waited for (a blocking one-element read
+     * drains the in-order queue) and released at once.
+     */
     public static Map<String, Object> run(int n, int reps) {
         OpenClBackend cl = OpenClBackend.create();
-        Rng rng = new Rng(7);
-        Tensor a = Tensor.normal(cl, rng, 0f, 1f, n, n);
-        Tensor b = Tensor.normal(cl, rng, 0f, 1f, n, n);
-        // warm-up: kernel compilation and first-touch allocation
-        Tensor c = a.matmul(b);
-        cl.synchronize();
+        Rng rng = new Rng(42);
+        Tensor a = Tensor.uniform(cl, rng, -1f, 1f, n, n);
+        Tensor b = Tensor.uniform(cl, rng, -1f, 1f, n, n);
+        double flops = 2.0 * n * n * (double) n;
+        Tensor c = a.matmul(b); // warm-up: kernel compilation and first-touch allocation
         double maxRelErr = check(a.toArray(), b.toArray(), c.toArray(), n);
         c.storage().close();
-        long t0 = System.nanoTime();
-        a.matmul(b).storage().close();
-        cl.synchronize();
-        double once = (System.nanoTime() - t0) / 1e9;
+        double once = timeOne(cl, a, b);
         if (reps <= 0) {
-            reps = (int) Math.max(3, Math.min(200, 2.0 / Math.max(once, 1e-6)));
+            reps = (int) Math.max(3, Math.min(50, 3.0 / Math.max(once, 1e-6)));
         }
-        double[] times = new double[reps];
+        double[] gflops = new double[reps];
         for (int i = 0; i < reps; i++) {
-            long s = System.nanoTime();
-            Tensor p = a.matmul(b);
-            cl.synchronize();
-            times[i] = (System.nanoTime() - s) / 1e9;
-            p.storage().close();
+            gflops[i] = flops / timeOne(cl, a, b) / 1e9;
         }
-        Arrays.sort(times);
-        double median = times[reps / 2];
+        Arrays.sort(gflops);
         Map<String, Object> r = new LinkedHashMap<>();
-        r.put("bench", "sgemm");
         r.put("backend", "opencl");
         r.put("device", cl.device().label());
-        r.put("n", n);
+        r.put("size", n);
         r.put("reps", reps);
-        r.put("median_ms", round(median * 1e3));
-        r.put("best_ms", round(times[0] * 1e3));
-        r.put("gflops", round(2.0 * n * n * (double) n / median / 1e9));
+        r.put("gflops_best", round(gflops[reps - 1]));
+        r.put("gflops_median", round(reps % 2 == 1 ? gflops[reps / 2] : (gflops[reps / 2 - 1] + gflops[reps / 2]) / 2));
         r.put("max_rel_err", String.format(Locale.ROOT, "%.2e", maxRelErr));
         a.storage().close();
         b.storage().close();
         return r;
+    }
+
+    /** Seconds for one product, enqueue to completion. */
+    private static double timeOne(OpenClBackend cl, Tensor a, Tensor b) {
+        long t0 = System.nanoTime();
+        Tensor p = a.matmul(b);
+        cl.synchronize();
+        double s = (System.nanoTime() - t0) / 1e9;
+        p.storage().close();
+        return s;
     }
 
     /** Largest relative error of 64 sampled entries against a double-precision dot product. */
@@ -110,6 +114,6 @@ public final class SgemmTiming {
     }
 
     private static double round(double v) {
-        return Math.round(v * 1000) / 1000.0;
+        return Math.round(v * 100) / 100.0;
     }
 }
