@@ -113,10 +113,11 @@ class OpenClOpsTest {
         same2(a, c, Tensor::matmul, 1e-4f, 1e-4f);
     }
 
-    /** The GPU tile shape (128/8) built on whatever device is here, so CI checks it on POCL too. */
-    @Test
-    void matmulWithTheGpuTileShape() {
-        OpenClBackend big = new OpenClBackend(new ClContext(backend().device(), new SgemmConfig(128, 8)));
+    /** Other tile shapes (the default is 128/8), built on whatever device is here. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"64,4", "32,8"})
+    void matmulWithOtherTileShapes(String variant) {
+        OpenClBackend big = new OpenClBackend(new ClContext(backend().device(), SgemmConfig.parse(variant)));
         for (int[] mkn : new int[][] {{1, 3, 1}, {130, 70, 257}, {128, 16, 128}}) {
             float[] av = random(30, mkn[0] * mkn[1]);
             float[] bv = random(31, mkn[1] * mkn[2]);
@@ -127,7 +128,12 @@ class OpenClOpsTest {
             assertClose(a.matmul(bt.t()), expected, 1e-4f, 1e-4f); // B read through transposed strides
             assertClose(a.matmul(Tensor.fromArray(big, bv, mkn[1], mkn[2])), expected, 1e-4f, 1e-4f);
         }
+        Tensor[] a = pair(random(32, 2 * 3 * 20 * 9), 2, 3, 20, 9);
+        Tensor[] b = pair(random(33, 9 * 11), 9, 11);
+        assertClose(Tensor.fromArray(big, a[0].toArray(), 2, 3, 20, 9).matmul(Tensor.fromArray(big, b[0].toArray(), 9, 11)),
+                a[0].matmul(b[0]), 1e-4f, 1e-4f); // batch dims broadcast against a 2-D B
         assertThatThrownBy(() -> new SgemmConfig(64, 6)).hasMessageContaining("multiple of 4");
+        assertThatThrownBy(() -> SgemmConfig.parse("big")).hasMessageContaining("expected TILE,WPT");
     }
 
     @Test
