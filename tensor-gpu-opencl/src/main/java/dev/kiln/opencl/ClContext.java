@@ -73,7 +73,7 @@ final class ClContext {
         long t0 = System.nanoTime();
         cl_program program = build(context, device, sgemm.buildOptions());
         for (String name : new String[] {"ew_unary", "ew_binary", "ew_where", "copy_strided", "reduce_seq",
-                "reduce_wg", "argmax_seq", "softmax_rows", "softmax_xent", "sgemm", "index_select", "index_add",
+                "reduce_wg", "argmax_seq", "argmax_wg", "softmax_rows", "softmax_xent", "sgemm", "index_select", "index_add",
                 "one_hot"}) {
             kernels.put(name, clCreateKernel(program, name, null));
         }

@@ -86,8 +86,16 @@ final class ClReductions {
             throw new IllegalArgumentException("argmax: axis " + axis + " of shape " + Shape.str(shape) + " is empty");
         }
         Layout ol = Layout.of("argmax", drop(shape, axis), drop(x.strides(), axis));
-        be.context().launch("argmax_seq", new long[] {outN}, null, OpenClBackend.mem(out), OpenClBackend.mem(x),
-                x.offset(), ol.rank(), ol.shape(), ol.strides()[0], shape[axis], x.strides()[axis]);
+        int len = shape[axis];
+        if (len < WG_THRESHOLD) {
+            be.context().launch("argmax_seq", new long[] {outN}, null, OpenClBackend.mem(out), OpenClBackend.mem(x),
+                    x.offset(), ol.rank(), ol.shape(), ol.strides()[0], len, x.strides()[axis]);
+        } else { // len >= ls: every work-item starts on a real element
+            int ls = Math.min(MAX_GROUP, Integer.highestOneBit(len));
+            be.context().launch("argmax_wg", new long[] {(long) outN * ls}, new long[] {ls}, OpenClBackend.mem(out),
+                    OpenClBackend.mem(x), x.offset(), ol.rank(), ol.shape(), ol.strides()[0], len, x.strides()[axis],
+                    new ClContext.LocalBytes((long) ls * Float.BYTES), new ClContext.LocalBytes((long) ls * Integer.BYTES));
+        }
         return out;
     }
 

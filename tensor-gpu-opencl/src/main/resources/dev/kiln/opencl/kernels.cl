@@ -201,6 +201,46 @@ kernel void argmax_seq(global float* out, global const float* x, int xoff,
     out[o] = (float) best;
 }
 
+// Which of two (value, index) candidates is the first maximum: NaN beats numbers, ties and two
+// NaNs go to the lower index.
+inline bool argmax_prefers(float v1, int i1, float v2, int i2) {
+    if (isnan(v1) || isnan(v2)) {
+        return isnan(v1) && (!isnan(v2) || i1 < i2);
+    }
+    return v1 > v2 || (v1 == v2 && i1 < i2);
+}
+
+// argmax over a long axis: one work-group per output, strided scan then a tree in local memory.
+kernel void argmax_wg(global float* out, global const float* x, int xoff,
+                      int orank, int8 oshape, int8 ostr, int len, int astride,
+                      local float* vals, local int* idxs) {
+    int o = get_group_id(0);
+    int lid = get_local_id(0);
+    int ls = get_local_size(0);
+    UNPACK(oshape, osh); UNPACK(ostr, ost);
+    int base = offset_of(o, orank, osh, ost, xoff);
+    float bv = x[base + lid * astride];
+    int bi = lid;
+    for (int k = lid + ls; k < len; k += ls) {
+        float v = x[base + k * astride];
+        if (argmax_prefers(v, k, bv, bi)) {
+            bv = v;
+            bi = k;
+        }
+    }
+    vals[lid] = bv;
+    idxs[lid] = bi;
+    barrier(CLK_LOCAL_MEM_FENCE);
+    for (int s = ls / 2; s > 0; s >>= 1) {
+        if (lid < s && argmax_prefers(vals[lid + s], idxs[lid + s], vals[lid], idxs[lid])) {
+            vals[lid] = vals[lid + s];
+            idxs[lid] = idxs[lid + s];
+        }
+        barrier(CLK_LOCAL_MEM_FENCE);
+    }
+    if (lid == 0) out[o] = (float) idxs[0];
+}
+
 // ------------------------------------------------------------------ fused softmax family
 // One work-group per row (all positions but the softmax axis); tree reductions in local memory.
 

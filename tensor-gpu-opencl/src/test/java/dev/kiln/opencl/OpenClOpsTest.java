@@ -93,6 +93,23 @@ class OpenClOpsTest {
     }
 
     @Test
+    void argmaxOverLongAxesUsesTheTreeAndKeepsFirstMaximum() {
+        float[] v = random(40, 3 * 1000);
+        v[517] = 50f;
+        v[900] = 50f; // a later tie must lose
+        v[1000 + 999] = Float.NaN; // NaN wins over any number
+        v[1000 + 3] = 99f;
+        v[2000 + 10] = Float.NaN;
+        v[2000 + 700] = Float.NaN; // the first NaN wins
+        Tensor[] x = pair(v, 3, 1000);
+        same(x, t -> t.backend().argmax(t, 1, false), 0, 0);
+        same(x, t -> t.backend().argmax(t.t(), 0, true), 0, 0);
+        Tensor[] y = pair(random(41, 300 * 70), 300, 70);
+        same(y, t -> t.backend().argmax(t, 0, false), 0, 0);
+        same(y, t -> t.backend().argmax(t, 1, false), 0, 0);
+    }
+
+    @Test
     void matmulOddSizesTransposedAndBatched() {
         for (int[] mkn : new int[][] {{1, 1, 1}, {4, 2, 8}, {65, 17, 130}, {128, 64, 64}, {3, 0, 5}, {70, 200, 33}}) {
             int m = mkn[0];
