@@ -47,6 +47,8 @@ final class ClContext {
     private static final Logger LOG = LoggerFactory.getLogger(ClContext.class);
     private static final Map<Integer, ClContext> BY_DEVICE = new ConcurrentHashMap<>();
     static final int MAX_RANK = 8;
+    /** Work-group size of the one-item-per-element kernels. */
+    static final int GROUP_1D = 128;
 
     final DeviceInfo device;
     final SgemmConfig sgemm;
@@ -173,8 +175,20 @@ final class ClContext {
     /**
      * Sets the arguments and enqueues {@code name}. Arguments: {@link cl_mem}, {@link Integer},
      * {@link Float}, {@code int[8]} (an OpenCL {@code int8}) or {@link LocalBytes}.
+     *
+     * <p>{@code local == null} marks a one-work-item-per-element kernel: it runs in work-groups of
+     * {@link #GROUP_1D} with the global size rounded up, and receives the element count as a last
+     * {@code int n} argument to guard the tail. A fixed group size also means CPU runtimes such as
+     * POCL, which compile a kernel once per work-group size, compile each kernel once.
      */
     synchronized void launch(String name, long[] global, long[] local, Object... args) {
+        if (local == null) {
+            long n = global[0];
+            global = new long[] {(n + GROUP_1D - 1) / GROUP_1D * GROUP_1D};
+            local = new long[] {GROUP_1D};
+            args = java.util.Arrays.copyOf(args, args.length + 1);
+            args[args.length - 1] = Math.toIntExact(n);
+        }
         cl_kernel k = kernels.get(name);
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {

@@ -60,7 +60,7 @@ final class ClReductions {
                     OpenClBackend.mem(x), x.offset(), ol.rank(), ol.shape(), ol.strides()[0], il.rank(), il.shape(),
                     il.strides()[0], inner);
         } else {
-            int ls = Math.min(MAX_GROUP, Integer.highestOneBit(inner));
+            int ls = inner < MAX_GROUP ? WG_THRESHOLD : MAX_GROUP;
             ctx.launch("reduce_wg", new long[] {(long) outN * ls}, new long[] {ls}, OpenClBackend.mem(out),
                     op.ordinal(), OpenClBackend.mem(x), x.offset(), ol.rank(), ol.shape(), ol.strides()[0], il.rank(),
                     il.shape(), il.strides()[0], inner, new ClContext.LocalBytes((long) ls * ctx.realBytes()));
@@ -91,7 +91,7 @@ final class ClReductions {
             be.context().launch("argmax_seq", new long[] {outN}, null, OpenClBackend.mem(out), OpenClBackend.mem(x),
                     x.offset(), ol.rank(), ol.shape(), ol.strides()[0], len, x.strides()[axis]);
         } else { // len >= ls: every work-item starts on a real element
-            int ls = Math.min(MAX_GROUP, Integer.highestOneBit(len));
+            int ls = len < MAX_GROUP ? WG_THRESHOLD : MAX_GROUP;
             be.context().launch("argmax_wg", new long[] {(long) outN * ls}, new long[] {ls}, OpenClBackend.mem(out),
                     OpenClBackend.mem(x), x.offset(), ol.rank(), ol.shape(), ol.strides()[0], len, x.strides()[axis],
                     new ClContext.LocalBytes((long) ls * Float.BYTES), new ClContext.LocalBytes((long) ls * Integer.BYTES));
@@ -133,13 +133,12 @@ final class ClReductions {
         return out;
     }
 
-    /** A power-of-two work-group size covering {@code len} elements, at most {@link #MAX_GROUP}. */
+    /**
+     * Work-group size for a row of {@code len}: 16, 64 or 256. Few distinct sizes, because CPU
+     * runtimes (POCL) compile a kernel once per work-group size.
+     */
     static int groupSize(int len) {
-        int ls = 1;
-        while (ls < len && ls < MAX_GROUP) {
-            ls <<= 1;
-        }
-        return ls;
+        return len <= 16 ? 16 : len <= WG_THRESHOLD ? WG_THRESHOLD : MAX_GROUP;
     }
 
     static int[] drop(int[] v, int axis) {

@@ -93,16 +93,18 @@ inline float binary_op(int op, float a, float b) {
 // ------------------------------------------------------------------ element-wise and copies
 
 kernel void ew_unary(global float* out, int op, int rank, int8 shape,
-                     global const float* x, int xoff, int8 xstr) {
+                     global const float* x, int xoff, int8 xstr, int n) {
     int i = get_global_id(0);
+    if (i >= n) return; // the global size is rounded up to whole work-groups
     UNPACK(shape, sh); UNPACK(xstr, xs);
     out[i] = unary_op(op, x[offset_of(i, rank, sh, xs, xoff)]);
 }
 
 kernel void ew_binary(global float* out, int op, int rank, int8 shape,
                       global const float* a, int aoff, int8 astr,
-                      global const float* b, int boff, int8 bstr) {
+                      global const float* b, int boff, int8 bstr, int n) {
     int i = get_global_id(0);
+    if (i >= n) return; // the global size is rounded up to whole work-groups
     UNPACK(shape, sh); UNPACK(astr, as); UNPACK(bstr, bs);
     out[i] = binary_op(op, a[offset_of(i, rank, sh, as, aoff)], b[offset_of(i, rank, sh, bs, boff)]);
 }
@@ -110,8 +112,9 @@ kernel void ew_binary(global float* out, int op, int rank, int8 shape,
 kernel void ew_where(global float* out, int rank, int8 shape,
                      global const float* c, int coff, int8 cstr,
                      global const float* a, int aoff, int8 astr,
-                     global const float* b, int boff, int8 bstr) {
+                     global const float* b, int boff, int8 bstr, int n) {
     int i = get_global_id(0);
+    if (i >= n) return; // the global size is rounded up to whole work-groups
     UNPACK(shape, sh); UNPACK(cstr, cs); UNPACK(astr, as); UNPACK(bstr, bs);
     out[i] = c[offset_of(i, rank, sh, cs, coff)] != 0.0f
             ? a[offset_of(i, rank, sh, as, aoff)] : b[offset_of(i, rank, sh, bs, boff)];
@@ -119,8 +122,9 @@ kernel void ew_where(global float* out, int rank, int8 shape,
 
 // Copies a strided view into out at (outoff, outstr): contiguous(), concat.
 kernel void copy_strided(global float* out, int outoff, int8 outstr, int rank, int8 shape,
-                         global const float* x, int xoff, int8 xstr) {
+                         global const float* x, int xoff, int8 xstr, int n) {
     int i = get_global_id(0);
+    if (i >= n) return; // the global size is rounded up to whole work-groups
     UNPACK(shape, sh); UNPACK(outstr, os); UNPACK(xstr, xs);
     out[offset_of(i, rank, sh, os, outoff)] = x[offset_of(i, rank, sh, xs, xoff)];
 }
@@ -145,8 +149,9 @@ inline float reduce_finish(int op, real acc, int count) {
 
 // One work-item per output: for short reduced extents.
 kernel void reduce_seq(global float* out, int op, global const float* x, int xoff,
-                       int orank, int8 oshape, int8 ostr, int irank, int8 ishape, int8 istr, int inner) {
+                       int orank, int8 oshape, int8 ostr, int irank, int8 ishape, int8 istr, int inner, int n) {
     int o = get_global_id(0);
+    if (o >= n) return; // the global size is rounded up to whole work-groups
     UNPACK(oshape, osh); UNPACK(ostr, ost); UNPACK(ishape, ish); UNPACK(istr, ist);
     int base = offset_of(o, orank, osh, ost, xoff);
     real acc = reduce_identity(op);
@@ -185,8 +190,9 @@ kernel void reduce_wg(global float* out, int op, global const float* x, int xoff
 
 // Index of the first maximum along one axis; NaN counts as the maximum.
 kernel void argmax_seq(global float* out, global const float* x, int xoff,
-                       int orank, int8 oshape, int8 ostr, int len, int astride) {
+                       int orank, int8 oshape, int8 ostr, int len, int astride, int n) {
     int o = get_global_id(0);
+    if (o >= n) return; // the global size is rounded up to whole work-groups
     UNPACK(oshape, osh); UNPACK(ostr, ost);
     int base = offset_of(o, orank, osh, ost, xoff);
     int best = 0;
@@ -399,8 +405,9 @@ void sgemm(global float* C, int M, int N, int K,
 
 kernel void index_select(global float* out, int rank, int8 oshape, int axis,
                          global const float* x, int xoff, int8 xstr,
-                         global const float* idx, int ioff, int istride) {
+                         global const float* idx, int ioff, int istride, int n) {
     int i = get_global_id(0);
+    if (i >= n) return; // the global size is rounded up to whole work-groups
     UNPACK(oshape, osh); UNPACK(xstr, xs);
     int lin = i, off = xoff;
     for (int d = rank - 1; d >= 0; d--) {
@@ -418,8 +425,9 @@ kernel void index_select(global float* out, int rank, int8 oshape, int axis,
 // the src positions along the axis; r walks the positions of the other dims.
 kernel void index_add(global float* out, int8 ostr, int rank, int8 sshape, int axis, int rest,
                       global const float* src, int soff, int8 sstr,
-                      global const int* targets, global const int* starts, global const int* members) {
+                      global const int* targets, global const int* starts, global const int* members, int n) {
     int g = get_global_id(0);
+    if (g >= n) return; // the global size is rounded up to whole work-groups
     int t = g / rest;
     int r = g % rest;
     UNPACK(ostr, os); UNPACK(sshape, ssh); UNPACK(sstr, ss);
@@ -440,8 +448,9 @@ kernel void index_add(global float* out, int8 ostr, int rank, int8 sshape, int a
 }
 
 kernel void one_hot(global float* out, int classes, global const float* idx, int ioff, int rank, int8 ishape,
-                    int8 istr) {
+                    int8 istr, int n) {
     int i = get_global_id(0);
+    if (i >= n) return; // the global size is rounded up to whole work-groups
     UNPACK(ishape, ish); UNPACK(istr, ist);
     int row = i / classes;
     int c = i % classes;
