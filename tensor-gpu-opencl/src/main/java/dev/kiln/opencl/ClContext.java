@@ -1,13 +1,7 @@
 package dev.kiln.opencl;
 
-import static org.jocl.CL.CL_MEM_COPY_HOST_PTR;
-import static org.jocl.CL.CL_MEM_OBJECT_ALLOCATION_FAILURE;
-import static org.jocl.CL.CL_MEM_READ_ONLY;
-import static org.jocl.CL.CL_MEM_READ_WRITE;
-import static org.jocl.CL.CL_OUT_OF_RESOURCES;
 import static org.jocl.CL.CL_PROGRAM_BUILD_LOG;
 import static org.jocl.CL.clBuildProgram;
-import static org.jocl.CL.clCreateBuffer;
 import static org.jocl.CL.clCreateCommandQueue;
 import static org.jocl.CL.clCreateContext;
 import static org.jocl.CL.clCreateKernel;
@@ -22,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jocl.CLException;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
@@ -55,11 +48,15 @@ final class ClContext {
     final cl_context context;
     final cl_command_queue queue;
     private final Map<String, cl_kernel> kernels = new HashMap<>();
-    /** Buffers and bytes alive on this device across all backends (for out-of-memory messages). */
-    final AtomicLong liveBuffers = new AtomicLong();
-    final AtomicLong liveBytes = new AtomicLong();
+    /** Device buffers: allocation, limits, live counts across every backend on this device. */
+    final ClMemory memory;
 
     ClContext(DeviceInfo device, SgemmConfig sgemm) {
+        this(device, sgemm, ClMemory.budget(device));
+    }
+
+    /** A context with its own memory budget in bytes (tests; normally {@link #forDevice}). */
+    ClContext(DeviceInfo device, SgemmConfig sgemm, long memoryBudget) {
         this.device = device;
         this.sgemm = sgemm;
         long items = (long) sgemm.local() * sgemm.local();
@@ -72,6 +69,7 @@ final class ClContext {
         @SuppressWarnings("deprecation") // clCreateCommandQueueWithProperties is OpenCL 2.0+; 1.2 drivers exist
         cl_command_queue q = clCreateCommandQueue(context, device.device(), 0, null);
         this.queue = q;
+        this.memory = new ClMemory(context, device, memoryBudget);
         long t0 = System.nanoTime();
         cl_program program = build(context, device, sgemm.buildOptions());
         for (String name : new String[] {"ew_unary", "ew_binary", "ew_where", "copy_strided", "reduce_seq",
@@ -111,65 +109,6 @@ final class ClContext {
         return program;
     }
 
-    // ---------------------------------------------------------------- memory
-
-    /** A device buffer of {@code bytes}, or a clear error naming the request and the device's limits. */
-    cl_mem allocate(long bytes) {
-        long size = Math.max(bytes, Float.BYTES); // OpenCL rejects empty buffers
-        checkLimits(size);
-        try {
-            return clCreateBuffer(context, CL_MEM_READ_WRITE, size, null, null);
-        } catch (CLException e) {
-            throw translate(e, bytes);
-        }
-    }
-
-    /** A buffer initialised from {@code data} (copied during the call). */
-    cl_mem upload(float[] data) {
-        if (data.length == 0) {
-            return allocate(0);
-        }
-        long bytes = (long) data.length * Float.BYTES;
-        checkLimits(bytes);
-        try {
-            return clCreateBuffer(context, CL_MEM_READ_WRITE | CL_MEM_COPY_HOST_PTR, bytes, Pointer.to(data), null);
-        } catch (CLException e) {
-            throw translate(e, bytes);
-        }
-    }
-
-    /** A small read-only int buffer (index tables); the caller releases it after enqueuing. */
-    cl_mem uploadInts(int[] data) {
-        int[] d = data.length == 0 ? new int[1] : data;
-        return clCreateBuffer(context, CL_MEM_READ_ONLY | CL_MEM_COPY_HOST_PTR, (long) d.length * Sizeof.cl_int,
-                Pointer.to(d), null);
-    }
-
-    private void checkLimits(long bytes) {
-        if (bytes > device.maxAllocBytes()) {
-            throw outOfMemory(bytes, "the device allows at most " + DeviceInfo.mib(device.maxAllocBytes())
-                    + " per buffer (CL_DEVICE_MAX_MEM_ALLOC_SIZE)", null);
-        }
-        if (bytes + liveBytes.get() > device.globalMemBytes()) {
-            throw outOfMemory(bytes, "the device has " + DeviceInfo.mib(device.globalMemBytes())
-                    + " of global memory and Kiln holds " + DeviceInfo.mib(liveBytes.get()) + " in "
-                    + liveBuffers.get() + " buffers", null);
-        }
-    }
-
-    private RuntimeException translate(CLException e, long bytes) {
-        if (e.getStatus() == CL_MEM_OBJECT_ALLOCATION_FAILURE || e.getStatus() == CL_OUT_OF_RESOURCES) {
-            return outOfMemory(bytes, "the driver refused (" + e.getMessage() + "); the device has "
-                    + DeviceInfo.mib(device.globalMemBytes()) + " and Kiln holds " + DeviceInfo.mib(liveBytes.get()), e);
-        }
-        return e;
-    }
-
-    private OpenClOutOfMemoryException outOfMemory(long bytes, String why, Throwable cause) {
-        return new OpenClOutOfMemoryException("OpenCL device " + device.label() + " cannot allocate "
-                + DeviceInfo.mib(bytes) + " (" + bytes + " bytes): " + why, cause);
-    }
-
     // ---------------------------------------------------------------- kernel launches
 
     /**
@@ -204,7 +143,7 @@ final class ClContext {
         try {
             clEnqueueNDRangeKernel(queue, k, global.length, null, global, local, 0, null, null);
         } catch (CLException e) {
-            throw translate(e, 0);
+            throw memory.translate(e, 0);
         }
     }
 

@@ -91,9 +91,9 @@ final class ClIndexing {
         int rest = src.numel() / ss[axis];
         Layout l = Layout.exact("indexAdd", ss, Shape.contiguousStrides(base.shape()), src.strides());
         ClContext ctx = be.context();
-        cl_mem t = ctx.uploadInts(targets);
-        cl_mem st = ctx.uploadInts(starts);
-        cl_mem mb = ctx.uploadInts(members);
+        cl_mem t = ctx.memory.uploadInts(targets);
+        cl_mem st = ctx.memory.uploadInts(starts);
+        cl_mem mb = ctx.memory.uploadInts(members);
         try {
             ctx.launch("index_add", new long[] {(long) distinct * rest}, null, OpenClBackend.mem(out), l.strides()[0],
                     l.rank(), l.shape(), axis, rest, OpenClBackend.mem(src), src.offset(), l.strides()[1], t, st, mb);

@@ -26,7 +26,7 @@ public final class ClStorage implements Storage {
         this.backend = backend;
         this.size = size;
         this.release = new Release(mem, bytes, backend.liveBuffersCounter(), backend.liveBytesCounter(),
-                backend.context().liveBuffers, backend.context().liveBytes);
+                backend.context().memory.liveBuffers, backend.context().memory.liveBytes);
         this.cleanable = CLEANER.register(this, release);
     }
 

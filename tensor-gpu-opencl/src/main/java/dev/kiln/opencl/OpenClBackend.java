@@ -90,7 +90,7 @@ public final class OpenClBackend implements Backend {
     Tensor alloc(int[] shape) {
         int n = Shape.numel(shape);
         long bytes = (long) n * Float.BYTES;
-        return Tensor.wrap(register(new ClStorage(this, ctx.allocate(bytes), n, Math.max(bytes, Float.BYTES))), shape);
+        return Tensor.wrap(register(new ClStorage(this, ctx.memory.allocate(bytes), n, Math.max(bytes, Float.BYTES))), shape);
     }
 
     private ClStorage register(ClStorage s) {
@@ -108,7 +108,7 @@ public final class OpenClBackend implements Backend {
     @Override
     public Tensor fromArray(float[] data, int[] shape) {
         long bytes = Math.max((long) data.length * Float.BYTES, Float.BYTES);
-        return Tensor.wrap(register(new ClStorage(this, ctx.upload(data), data.length, bytes)), shape);
+        return Tensor.wrap(register(new ClStorage(this, ctx.memory.upload(data), data.length, bytes)), shape);
     }
 
     @Override

@@ -65,6 +65,34 @@ class BufferLifecycleTest {
         assertThat(cl.liveBuffers()).as("buffers left after GC").isZero();
     }
 
+    /** A context whose budget is 64 MiB, to exercise the budget without filling the machine. */
+    private static OpenClBackend budgeted() {
+        DeviceInfo d = OpenClTesting.backend().device();
+        return new OpenClBackend(new ClContext(d, SgemmConfig.forDevice(d), 64L << 20));
+    }
+
+    @Test
+    void unclosedBuffersAreReclaimedWhenTheBudgetRunsOut() {
+        OpenClBackend cl = budgeted();
+        for (int i = 0; i < 24; i++) { // 24 x 16 MiB, never closed, through a 64 MiB budget
+            Tensor.zeros(cl, 4 << 20);
+            assertThat(cl.liveBytes()).isLessThanOrEqualTo(64L << 20);
+        }
+    }
+
+    @Test
+    void aFullBudgetIsAClearErrorNamingTheRequestAndTheLimit() {
+        OpenClBackend cl = budgeted();
+        Tensor[] held = {Tensor.zeros(cl, 4 << 20), Tensor.zeros(cl, 4 << 20), Tensor.zeros(cl, 4 << 20)};
+        assertThatThrownBy(() -> Tensor.zeros(cl, 8 << 20)).isInstanceOf(OpenClOutOfMemoryException.class)
+                .hasMessageContaining("cannot allocate 32.0 MiB (33554432 bytes)")
+                .hasMessageContaining("Kiln already holds 48.0 MiB in 3 live buffers of a 64.0 MiB budget");
+        for (Tensor t : held) {
+            t.storage().close();
+        }
+        assertThat(Tensor.zeros(cl, 8 << 20).numel()).isEqualTo(8 << 20); // fits once they are closed
+    }
+
     @Test
     void outOfDeviceMemoryNamesTheRequestAndTheLimit() {
         OpenClBackend cl = fresh();
