@@ -58,12 +58,9 @@ final class ClContext {
     /** A context with its own memory budget in bytes (tests; normally {@link #forDevice}). */
     ClContext(DeviceInfo device, SgemmConfig sgemm, long memoryBudget) {
         this.device = device;
-        this.sgemm = sgemm;
-        long items = (long) sgemm.local() * sgemm.local();
-        if (device.maxWorkGroupSize() < Math.max(items, ClReductions.MAX_GROUP)) {
+        if (device.maxWorkGroupSize() < ClReductions.MAX_GROUP) {
             throw new IllegalStateException("OpenCL device " + device.label() + " allows work-groups of "
-                    + device.maxWorkGroupSize() + " items; Kiln's kernels need " + Math.max(items, ClReductions.MAX_GROUP)
-                    + " (sgemm tile " + sgemm.tile() + "," + sgemm.wpt() + ")");
+                    + device.maxWorkGroupSize() + " items; Kiln's kernels need " + ClReductions.MAX_GROUP);
         }
         this.context = clCreateContext(null, 1, new cl_device_id[] {device.device()}, null, null, null);
         @SuppressWarnings("deprecation") // clCreateCommandQueueWithProperties is OpenCL 2.0+; 1.2 drivers exist
@@ -71,14 +68,39 @@ final class ClContext {
         this.queue = q;
         this.memory = new ClMemory(context, device, memoryBudget);
         long t0 = System.nanoTime();
-        cl_program program = build(context, device, sgemm.buildOptions());
-        for (String name : new String[] {"ew_unary", "ew_binary", "ew_where", "copy_strided", "reduce_seq",
-                "reduce_wg", "argmax_seq", "argmax_wg", "softmax_rows", "softmax_xent", "sgemm", "index_select", "index_add",
-                "one_hot"}) {
+        SgemmConfig chosen = sgemm;
+        cl_program program = build(context, device, chosen.buildOptions());
+        long limit = kernelGroupLimit(program, device);
+        if (limit < (long) chosen.local() * chosen.local()) {
+            // the register-hungry tile does not fit this device's per-kernel limit: fall back to 64 items
+            LOG.warn("OpenCL device {} runs the {}x{} sgemm tile with at most {} work-items; using 32x32",
+                    device.label(), chosen.tile(), chosen.tile(), limit);
+            chosen = new SgemmConfig(32, 4);
+            program = build(context, device, chosen.buildOptions());
+        }
+        this.sgemm = chosen;
+        for (String name : KERNELS) {
             kernels.put(name, clCreateKernel(program, name, null));
         }
         LOG.info("OpenCL kernels built for {} in {} ms (sgemm tile {}x{}, {}x{} per item)", device.label(),
-                (System.nanoTime() - t0) / 1_000_000, sgemm.tile(), sgemm.tile(), sgemm.wpt(), sgemm.wpt());
+                (System.nanoTime() - t0) / 1_000_000, chosen.tile(), chosen.tile(), chosen.wpt(), chosen.wpt());
+    }
+
+    private static final String[] KERNELS = {"ew_unary", "ew_binary", "ew_where", "copy_strided", "reduce_seq",
+        "reduce_wg", "argmax_seq", "argmax_wg", "softmax_rows", "softmax_xent", "sgemm", "index_select", "index_add",
+        "one_hot"};
+
+    /** CL_KERNEL_WORK_GROUP_SIZE of the sgemm kernel: registers can make it smaller than the device maximum. */
+    private static long kernelGroupLimit(cl_program program, DeviceInfo device) {
+        cl_kernel k = clCreateKernel(program, "sgemm", null);
+        try {
+            long[] v = new long[1];
+            org.jocl.CL.clGetKernelWorkGroupInfo(k, device.device(), org.jocl.CL.CL_KERNEL_WORK_GROUP_SIZE,
+                    Sizeof.size_t, Pointer.to(v), null);
+            return v[0];
+        } finally {
+            org.jocl.CL.clReleaseKernel(k);
+        }
     }
 
     static ClContext forDevice(DeviceInfo device) {
