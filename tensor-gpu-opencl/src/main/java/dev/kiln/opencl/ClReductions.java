@@ -9,11 +9,17 @@ import java.util.Arrays;
  * Reductions, argmax and the fused softmax family. Each output (or softmax row) reads its inputs
  * through strides, so no input is copied. Long reductions use one work-group per output with a
  * tree in local memory; short ones (fewer than {@link #WG_THRESHOLD} elements) one work-item each,
- * which keeps a [batch, 2] row-sum from launching mostly idle work-groups.
+ * which keeps a [batch, 2] row-sum from launching mostly idle work-groups. When there are few
+ * outputs of many elements (a full sum of a large tensor), each output is split over several
+ * work-groups and a second pass reduces their partials.
  */
 final class ClReductions {
     static final int WG_THRESHOLD = 64;
     static final int MAX_GROUP = 256;
+    /** Two-pass reductions aim for about this many work-groups in the first pass... */
+    static final int TARGET_GROUPS = 256;
+    /** ...each reducing at least this many elements. */
+    static final int CHUNK = 4096;
 
     private ClReductions() {
     }
@@ -58,12 +64,21 @@ final class ClReductions {
         if (inner < WG_THRESHOLD) {
             ctx.launch("reduce_seq", new long[] {outN}, null, OpenClBackend.mem(out), op.ordinal(),
                     OpenClBackend.mem(x), x.offset(), ol.rank(), ol.shape(), ol.strides()[0], il.rank(), il.shape(),
-                    il.strides()[0], inner);
-        } else {
-            int ls = inner < MAX_GROUP ? WG_THRESHOLD : MAX_GROUP;
-            ctx.launch("reduce_wg", new long[] {(long) outN * ls}, new long[] {ls}, OpenClBackend.mem(out),
-                    op.ordinal(), OpenClBackend.mem(x), x.offset(), ol.rank(), ol.shape(), ol.strides()[0], il.rank(),
-                    il.shape(), il.strides()[0], inner, new ClContext.LocalBytes((long) ls * ctx.realBytes()));
+                    il.strides()[0], inner, inner);
+            return out;
+        }
+        int ls = inner < MAX_GROUP ? WG_THRESHOLD : MAX_GROUP;
+        // few outputs of many elements: split each over several work-groups, then reduce the partials
+        int parts = Math.max(1, Math.min(TARGET_GROUPS / outN, inner / CHUNK));
+        Tensor target = parts == 1 ? out : be.alloc(new int[] {outN, parts});
+        ctx.launch("reduce_wg", new long[] {(long) outN * parts * ls}, new long[] {ls}, OpenClBackend.mem(target),
+                op.ordinal(), OpenClBackend.mem(x), x.offset(), ol.rank(), ol.shape(), ol.strides()[0], il.rank(),
+                il.shape(), il.strides()[0], inner, parts, inner, new ClContext.LocalBytes((long) ls * ctx.realBytes()));
+        if (parts > 1) {
+            ctx.launch("reduce_seq", new long[] {outN}, null, OpenClBackend.mem(out), op.ordinal(),
+                    OpenClBackend.mem(target), 0, 1, Layout.pad(new int[] {outN}), Layout.pad(new int[] {parts}), 1,
+                    Layout.pad(new int[] {parts}), Layout.pad(new int[] {1}), parts, inner);
+            target.storage().close(); // OpenCL frees it after the queued pass
         }
         return out;
     }

@@ -17,6 +17,7 @@ typedef float real;
 
 // Storage position of the element with row-major position lin in shape (rank dims).
 inline int offset_of(int lin, int rank, const int* shape, const int* strides, int base) {
+    if (rank == 1) return base + lin * strides[0]; // merged contiguous/strided runs: no division
     int off = base;
     for (int d = rank - 1; d >= 0; d--) {
         int s = shape[d];
@@ -147,9 +148,11 @@ inline float reduce_finish(int op, real acc, int count) {
     return op == 1 ? (float) (acc / (real) count) : (float) acc;
 }
 
-// One work-item per output: for short reduced extents.
+// One work-item per output: for short reduced extents. count divides MEAN (the elements behind
+// the inputs: larger than inner when the inputs are partial sums).
 kernel void reduce_seq(global float* out, int op, global const float* x, int xoff,
-                       int orank, int8 oshape, int8 ostr, int irank, int8 ishape, int8 istr, int inner, int n) {
+                       int orank, int8 oshape, int8 ostr, int irank, int8 ishape, int8 istr, int inner, int count,
+                       int n) {
     int o = get_global_id(0);
     if (o >= n) return; // the global size is rounded up to whole work-groups
     UNPACK(oshape, osh); UNPACK(ostr, ost); UNPACK(ishape, ish); UNPACK(istr, ist);
@@ -158,21 +161,27 @@ kernel void reduce_seq(global float* out, int op, global const float* x, int xof
     for (int r = 0; r < inner; r++) {
         acc = reduce_combine(op, acc, (real) x[offset_of(r, irank, ish, ist, base)]);
     }
-    out[o] = reduce_finish(op, acc, inner);
+    out[o] = reduce_finish(op, acc, count);
 }
 
-// One work-group per output: strided partial results, then a tree in local memory.
-// The local size is a power of two.
+// parts work-groups per output, each reducing one chunk of the inner elements with a strided scan
+// and a tree in local memory (power-of-two local size). With parts == 1 it writes the result; with
+// parts > 1 it writes raw partials out[o * parts + part] (sums for SUM and MEAN) for a second pass.
 kernel void reduce_wg(global float* out, int op, global const float* x, int xoff,
                       int orank, int8 oshape, int8 ostr, int irank, int8 ishape, int8 istr, int inner,
-                      local real* scratch) {
-    int o = get_group_id(0);
+                      int parts, int count, local real* scratch) {
+    int g = get_group_id(0);
+    int o = g / parts;
+    int part = g % parts;
+    int chunk = (inner + parts - 1) / parts;
+    int lo = part * chunk;
+    int hi = min(inner, lo + chunk);
     int lid = get_local_id(0);
     int ls = get_local_size(0);
     UNPACK(oshape, osh); UNPACK(ostr, ost); UNPACK(ishape, ish); UNPACK(istr, ist);
     int base = offset_of(o, orank, osh, ost, xoff);
     real acc = reduce_identity(op);
-    for (int r = lid; r < inner; r += ls) {
+    for (int r = lo + lid; r < hi; r += ls) {
         acc = reduce_combine(op, acc, (real) x[offset_of(r, irank, ish, ist, base)]);
     }
     scratch[lid] = acc;
@@ -184,7 +193,7 @@ kernel void reduce_wg(global float* out, int op, global const float* x, int xoff
         barrier(CLK_LOCAL_MEM_FENCE);
     }
     if (lid == 0) {
-        out[o] = reduce_finish(op, scratch[0], inner);
+        out[g] = parts == 1 ? reduce_finish(op, scratch[0], count) : (float) scratch[0];
     }
 }
 

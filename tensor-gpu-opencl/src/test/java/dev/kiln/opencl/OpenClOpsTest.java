@@ -75,7 +75,12 @@ class OpenClOpsTest {
             }
         }
         Tensor[] big = pair(random(7, 70_000), 70_000);
-        same(big, t -> t.backend().reduce(op, t, new int[] {0}, false), 1e-5f, 1e-3f);
+        same(big, t -> t.backend().reduce(op, t, new int[] {0}, false), 1e-5f, 1e-3f); // two passes
+        float[] withNaN = random(7, 70_000);
+        withNaN[50_000] = Float.NaN; // in one partial of the first pass: must reach the result
+        same(pair(withNaN, 2, 35_000), t -> t.backend().reduce(op, t, new int[] {0, 1}, true), 0, 0);
+        same(pair(random(8, 2 * 40_000), 2, 40_000), t -> t.backend().reduce(op, t, new int[] {1}, false), 1e-5f,
+                1e-3f);
         Tensor[] empty = pair(new float[0], 3, 0);
         same(empty, t -> t.backend().reduce(op, t, new int[] {1}, false), 0, 0);
         Tensor[] nan = pair(new float[] {1, Float.NaN, 3, 4}, 2, 2);
