@@ -74,6 +74,11 @@ public final class Shape {
     }
 
     public static boolean isContiguous(int[] shape, int[] strides) {
+        for (int d : shape) {
+            if (d == 0) {
+                return true; // no elements: any strides describe the same (empty) layout
+            }
+        }
         int expected = 1;
         for (int i = shape.length - 1; i >= 0; i--) {
             if (shape[i] != 1 && strides[i] != expected) {

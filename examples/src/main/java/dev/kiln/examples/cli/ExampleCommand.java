@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
 
 /** {@code kiln example NAME [ARGS...]}: runs one example program. */
 @Command(name = "example", description = "Run an example program; without NAME, list them.")
@@ -17,6 +18,10 @@ final class ExampleCommand implements Callable<Integer> {
 
     @Parameters(index = "1..*", arity = "0..*", description = "arguments passed to the example")
     List<String> args = new ArrayList<>();
+
+    // options such as --epochs=1 belong to the example, not to kiln: pass them through unparsed
+    @Unmatched
+    List<String> unmatched = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
@@ -32,6 +37,9 @@ final class ExampleCommand implements Callable<Integer> {
             System.err.println("kiln: unknown example '" + name + "'; available: " + String.join(", ", all.keySet()));
             return 2;
         }
-        return e.run(args, System.out);
+        List<String> all = new ArrayList<>(args);
+        all.addAll(unmatched);
+        all.remove("--");
+        return e.run(all, System.out);
     }
 }
