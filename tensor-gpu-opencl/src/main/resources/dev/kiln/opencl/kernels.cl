@@ -316,7 +316,8 @@ kernel void softmax_xent(global float* out, global const float* x, int xoff, int
     real picked = 0;
     for (int k = lid; k < classes; k += ls) {
         float logp = (x[xb + k * xs1] - mx) - lse;
-        picked += (real) (logp * (k == target ? 1.0f : 0.0f));
+        // select, never multiply: 0 * (-inf) from another class's logit would be NaN
+        if (k == target) picked += (real) logp;
     }
     picked = group_reduce(scratch, picked, 0);
     if (lid == 0) out[row] = -(float) picked;
