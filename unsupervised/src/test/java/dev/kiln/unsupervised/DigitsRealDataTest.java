@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * scikit-learn's 8x8 digits against numbers scikit-learn 1.2.1 gives on the same file (see
- * docs/bench/unsup.md): k-means++ mean ARI over seeds 0..4 (0.664) and Ward/average linkage ARIs,
+ * BENCHMARKS.md): k-means++ mean ARI over seeds 0..4 (0.664) and Ward/average linkage ARIs,
  * which are deterministic and must agree exactly.
  */
 @Tag("slow")

@@ -37,9 +37,9 @@ final class ExampleCommand implements Callable<Integer> {
             System.err.println("kiln: unknown example '" + name + "'; available: " + String.join(", ", all.keySet()));
             return 2;
         }
-        List<String> all = new ArrayList<>(args);
-        all.addAll(unmatched);
-        all.remove("--");
-        return e.run(all, System.out);
+        List<String> exampleArgs = new ArrayList<>(args);
+        exampleArgs.addAll(unmatched);
+        exampleArgs.remove("--");
+        return e.run(exampleArgs, System.out);
     }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * forest, logistic regression and RBF SVM on iris, scaled wine and scaled breast cancer must reach
  * scikit-learn's accuracy on the very same folds minus one point. The scikit-learn figures come from
  * {@code benchmarks/peers/classic_sklearn.py} (scikit-learn 1.2.1) run on the fold files written by
- * {@code ./kiln bench classic-cv --folds DIR}; see docs/bench/classic.md.
+ * {@code ./kiln bench classic-cv --folds DIR}; see BENCHMARKS.md.
  */
 @Tag("slow")
 class RealDataCvTest {
