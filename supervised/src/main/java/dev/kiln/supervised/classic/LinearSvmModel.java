@@ -35,14 +35,7 @@ public final class LinearSvmModel implements Classifier {
 
     /** {@code w·x + b} per machine: shape {@code [rows][1]} for two classes, {@code [rows][k]} otherwise. */
     public double[][] decisionFunction(double[][] features) {
-        Rows.checkPredict(features, weights[0].length, "LinearSvmModel");
-        double[][] out = new double[features.length][weights.length];
-        for (int i = 0; i < features.length; i++) {
-            for (int m = 0; m < weights.length; m++) {
-                out[i][m] = Rows.dot(features[i], weights[m]) + intercepts[m];
-            }
-        }
-        return out;
+        return Rows.linearScores(features, weights, intercepts, "LinearSvmModel");
     }
 
     @Override

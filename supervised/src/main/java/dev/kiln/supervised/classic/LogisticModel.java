@@ -37,14 +37,7 @@ public final class LogisticModel implements Classifier {
 
     /** Linear scores, shape {@code [rows][1]} for two classes or {@code [rows][k]}. */
     public double[][] decisionFunction(double[][] features) {
-        Rows.checkPredict(features, weights[0].length, "LogisticModel");
-        double[][] out = new double[features.length][weights.length];
-        for (int i = 0; i < features.length; i++) {
-            for (int c = 0; c < weights.length; c++) {
-                out[i][c] = Rows.dot(features[i], weights[c]) + intercepts[c];
-            }
-        }
-        return out;
+        return Rows.linearScores(features, weights, intercepts, "LogisticModel");
     }
 
     @Override

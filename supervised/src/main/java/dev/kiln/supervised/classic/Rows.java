@@ -107,6 +107,18 @@ final class Rows {
     }
 
     /** Threads for parallel fitting: {@code kiln.threads} / {@code KILN_THREADS}, else all processors. */
+    /** {@code w_m·x + b_m} for every row and every weight vector: shape {@code [rows][weights.length]}. */
+    static double[][] linearScores(double[][] x, double[][] weights, double[] intercepts, String who) {
+        checkPredict(x, weights[0].length, who);
+        double[][] out = new double[x.length][weights.length];
+        for (int i = 0; i < x.length; i++) {
+            for (int m = 0; m < weights.length; m++) {
+                out[i][m] = dot(x[i], weights[m]) + intercepts[m];
+            }
+        }
+        return out;
+    }
+
     static int defaultThreads() {
         String v = System.getProperty("kiln.threads", System.getenv("KILN_THREADS"));
         if (v != null && !v.isBlank()) {
