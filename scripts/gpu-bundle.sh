@@ -48,6 +48,18 @@ MODULES="java.base,java.logging,java.management,java.sql,jdk.unsupported"
   --compress=zip-9 --output "$OUT/runtime" 2>&1 | grep -v "incubator modules" || true
 [ -x "$OUT/runtime/bin/java" ] || { echo "gpu-bundle: jlink failed" >&2; exit 1; }
 
+# The OpenCL ICD loader (libOpenCL.so.1, from Debian's ocl-icd-libopencl1) travels too: GPU
+# containers often mount only the vendor driver (e.g. libnvidia-opencl.so.1) with no loader and
+# no /etc/OpenCL/vendors entry; gpu-check.sh falls back to this copy and names the driver itself.
+mkdir -p "$OUT/native"
+ICD="$(ldconfig -p 2>/dev/null | sed -n 's:.*libOpenCL.so.1 (libc6,x86-64) => \(.*\):\1:p' | head -1)"
+if [ -n "$ICD" ] && [ -r "$ICD" ]; then
+  cp -L "$ICD" "$OUT/native/libOpenCL.so.1"
+  cp -L "$ICD" "$OUT/native/libOpenCL.so"
+else
+  echo "gpu-bundle: no libOpenCL.so.1 here (apt-get install ocl-icd-libopencl1); the bundle will rely on the target's" >&2
+fi
+
 cp scripts/gpu-check.sh "$OUT/gpu-check.sh"
 chmod +x "$OUT/gpu-check.sh"
 git rev-parse HEAD > "$OUT/COMMIT" 2>/dev/null || true

@@ -19,6 +19,24 @@ else echo "gpu-check: no bundle next to this script; build one with scripts/gpu-
 JAVA="$B/runtime/bin/java"
 CP="$(printf '%s:' "$B"/lib/*.jar)"; CP="${CP%:}"
 FLAGS=(--enable-native-access=ALL-UNNAMED -Djava.awt.headless=true -Xss4m)
+# OpenCL loader and driver. Use the machine's ICD loader when it has one, else the bundle's copy;
+# with no registered driver (/etc/OpenCL/vendors empty, as in many GPU containers), point the loader
+# straight at a vendor library that the driver did install.
+if ! ldconfig -p 2>/dev/null | grep -q 'libOpenCL.so.1 ' && [ -r "$B/native/libOpenCL.so.1" ]; then
+  export LD_LIBRARY_PATH="$B/native${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+  echo "gpu-check: using the bundle's OpenCL ICD loader ($B/native)"
+fi
+if [ -z "${OCL_ICD_FILENAMES:-}" ] && [ -z "$(ls /etc/OpenCL/vendors/*.icd 2>/dev/null)" ]; then
+  for lib in libnvidia-opencl.so.1 libamdocl64.so libigdrcl.so; do
+    found="$(ldconfig -p 2>/dev/null | sed -n "s:.*$lib (libc6,x86-64) => \(.*\):\1:p" | head -1)"
+    [ -z "$found" ] && found="$(ls /usr/lib/x86_64-linux-gnu/$lib /usr/lib64/$lib /usr/local/nvidia/lib64/$lib 2>/dev/null | head -1)"
+    if [ -n "$found" ]; then
+      export OCL_ICD_FILENAMES="$found"
+      echo "gpu-check: no /etc/OpenCL/vendors entry; using driver $found"
+      break
+    fi
+  done
+fi
 RESULTS="${GPU_CHECK_RESULTS:-$PWD/gpu-check-results}"
 mkdir -p "$RESULTS"
 SUMMARY=()
@@ -42,12 +60,15 @@ if [ $rc -eq 0 ]; then
     --select-class dev.kiln.opencl.OpenClConformanceTest --select-class dev.kiln.opencl.OpenClOpsTest \
     --select-class dev.kiln.opencl.XorTrainingTest --select-class dev.kiln.opencl.BufferLifecycleTest \
     --reports-dir "$RESULTS/junit" >"$LOG" 2>&1
-  jrc=$?
   count() { grep -Eo "[0-9]+ tests $1" "$LOG" | head -1 | cut -d' ' -f1; }
   ok=$(count successful); failed=$(count failed); skipped=$(count skipped); aborted=$(count aborted)
-  detail="${ok:-0} passed, ${failed:-?} failed, ${skipped:-?} skipped, ${aborted:-?} aborted"
-  if [ $jrc -eq 0 ] && [ "${failed:-1}" = 0 ] && [ "${skipped:-1}" = 0 ] && [ "${aborted:-1}" = 0 ] \
-     && [ "${ok:-0}" -gt 0 ]; then
+  # "aborted" = a JUnit assumption that does not hold on this device (e.g. the over-the-limit allocation
+  # test on a GPU whose buffer limit exceeds Kiln's largest tensor): reported, not a failure.
+  detail="${ok:-0} passed, ${failed:-?} failed, ${skipped:-?} skipped, ${aborted:-?} not applicable here"
+  if [ "${aborted:-0}" != 0 ]; then
+    detail="$detail ($(grep -o 'Assumption failed: .*' "$LOG" | head -3 | tr '\n' ';'))"
+  fi
+  if [ "${failed:-1}" = 0 ] && [ "${skipped:-1}" = 0 ] && [ "${ok:-0}" -gt 0 ]; then
     line conformance OK "$detail"
   else
     tail -40 "$LOG"

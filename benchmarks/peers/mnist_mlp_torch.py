@@ -4,7 +4,7 @@
 MLP 784-128-10, ReLU, cross-entropy, SGD lr 0.01, batch 64, shuffled; pixels scaled to [0, 1]
 (torchvision's ToTensor). Reads the same IDX files as Kiln ($KILN_DATA/mnist, fetched by
 scripts/fetch-data.sh mnist). One warm-up epoch, then --epochs timed epochs; prints the same keys
-as the Kiln bench (seconds_per_epoch, samples_per_s, backend, threads, epochs_timed, final_loss).
+as the Kiln bench (seconds_per_epoch, samples_per_s, cpu_seconds_per_epoch, backend, threads, epochs_timed, final_loss).
 
 Variants (--variant):
   dataloader   the seed loop: DataLoader(TensorDataset, batch_size=64, shuffle=True)   [default]
@@ -128,12 +128,15 @@ def main():
 
     epoch()  # warm-up
     t0 = time.perf_counter()
+    c0 = time.process_time()  # CPU time of all threads, as Kiln's cpu_seconds_per_epoch
     for _ in range(args.epochs):
         last = epoch()
     seconds = (time.perf_counter() - t0) / args.epochs
+    cpu_seconds = (time.process_time() - c0) / args.epochs
     result = {
         "seconds_per_epoch": round(seconds, 3),
         "samples_per_s": round(60000 / seconds),
+        "cpu_seconds_per_epoch": round(cpu_seconds, 3),
         "backend": f"torch-{torch.__version__}-{args.variant}",
         "threads": torch.get_num_threads(),
         "epochs_timed": args.epochs,

@@ -83,6 +83,22 @@ public abstract class ElementwiseChecks extends KitSupport {
     }
 
     @Test
+    void axpbyIsTheRoundedSumOfTwoProducts() {
+        float[] x = values(21, 1031);
+        float[] y = values(22, 1031);
+        // the optimizers' shapes of use: w + (-lr) g, and moving averages; exact, as the SPI promises
+        compare("axpby w - lr g", 0f, 0f, b -> b.axpby(1f, on(b, x, 1031), -0.01f, on(b, y, 1031)));
+        compare("axpby moving average", 0f, 0f, b -> b.axpby(0.9f, on(b, x, 1031), 0.1f, on(b, y, 1031)));
+        compare("axpby on views", 0f, 0f,
+                b -> b.axpby(0.5f, on(b, x, 1031).slice(0, 3, 1003), -3f, on(b, y, 1031).slice(0, 1, 1001)));
+        float[] sq = values(23, 1024);
+        compare("axpby transposed", 0f, 0f, b -> b.axpby(2f, on(b, sq, 32, 32).t(), 0.25f, on(b, sq, 32, 32)));
+        int n = SPECIAL.length;
+        compare("axpby special values", 0f, 0f, b -> b.axpby(1f, on(b, SPECIAL, n), -1e-3f, on(b, SPECIAL, n)));
+        compare("axpby empty", 0f, 0f, b -> b.axpby(1f, b.full(new int[] {0, 3}, 1f), 2f, b.full(new int[] {0, 3}, 1f)));
+    }
+
+    @Test
     void whereSelectsWithBroadcasting() {
         float[] cond = {1, 0, 0, 1, 1, 0};
         float[] a = values(7, 6);

@@ -35,6 +35,20 @@ final class BinaryKernels {
         }
     }
 
+    /** {@code o[oi..oi+n) = a * x[xi..] + b * y[yi..]}: two products rounded, then the sum (no FMA). */
+    static void axpby(float a, float[] x, int xi, float b, float[] y, int yi, float[] o, int oi, int n) {
+        FloatVector va = FloatVector.broadcast(S, a);
+        FloatVector vb = FloatVector.broadcast(S, b);
+        int i = 0;
+        for (int up = S.loopBound(n); i < up; i += S.length()) {
+            FloatVector.fromArray(S, x, xi + i).mul(va).add(FloatVector.fromArray(S, y, yi + i).mul(vb))
+                    .intoArray(o, oi + i);
+        }
+        for (; i < n; i++) {
+            o[oi + i] = a * x[xi + i] + b * y[yi + i];
+        }
+    }
+
     /** contiguous a and b. */
     private static void vv(BinaryOp op, float[] a, int ai, float[] b, int bi, float[] o, int oi, int n) {
         int i = 0;

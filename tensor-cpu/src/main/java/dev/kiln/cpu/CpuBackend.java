@@ -154,6 +154,26 @@ public final class CpuBackend implements Backend, AutoCloseable {
     }
 
     @Override
+    public Tensor axpby(float a, Tensor x, float b, Tensor y) {
+        if (!x.isContiguous() || !y.isContiguous()) {
+            return Backend.super.axpby(a, x, b, y);
+        }
+        Tensor out = alloc(x.shape());
+        float[] o = data(out);
+        float[] xd = data(x);
+        float[] yd = data(y);
+        int xo = x.offset();
+        int yo = y.offset();
+        int n = o.length;
+        int tasks = pool.tasksFor(n, ELEMENTWISE_GRAIN);
+        pool.run(tasks, t -> {
+            int lo = Parallel.split(n, tasks, t);
+            BinaryKernels.axpby(a, xd, xo + lo, b, yd, yo + lo, o, lo, Parallel.split(n, tasks, t + 1) - lo);
+        });
+        return out;
+    }
+
+    @Override
     public Tensor where(Tensor cond, Tensor a, Tensor b) {
         int[] shape = Shape.broadcast("where", Shape.broadcast("where", cond.shape(), a.shape()), b.shape());
         Tensor out = alloc(shape);

@@ -119,7 +119,11 @@ final class ClContext {
         }
         cl_program program = clCreateProgramWithSource(context, 1, new String[] {source}, null, null);
         try {
-            clBuildProgram(program, 0, null, "-cl-std=CL1.2 " + options, null, null);
+            // Correctly rounded division and sqrt: OpenCL lets x / y be 2.5 ulp off by default, and
+            // NVIDIA's driver uses that (recip(-0.0038) came out 1 ulp from Java's on an H200), while
+            // the conformance kit expects the IEEE result every other backend gives.
+            clBuildProgram(program, 0, null, "-cl-std=CL1.2 -cl-fp32-correctly-rounded-divide-sqrt " + options,
+                    null, null);
         } catch (CLException e) {
             long[] size = new long[1];
             clGetProgramBuildInfo(program, device.device(), CL_PROGRAM_BUILD_LOG, 0, null, size);

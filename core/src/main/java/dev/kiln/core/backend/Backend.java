@@ -113,6 +113,16 @@ public interface Backend {
     }
 
     /**
+     * {@code a * x + b * y} for two tensors of one shape, each product rounded to float before the
+     * sum (no fused multiply-add), so an override gives exactly the composed default's values. The
+     * optimizers' update step: one pass and one new tensor instead of three.
+     */
+    default Tensor axpby(float a, Tensor x, float b, Tensor y) {
+        int[] scalar = {};
+        return binary(BinaryOp.ADD, binary(BinaryOp.MUL, x, full(scalar, a)), binary(BinaryOp.MUL, y, full(scalar, b)));
+    }
+
+    /**
      * Per-sample cross-entropy of {@code logits[N, C]} against integer {@code labels[N]}:
      * {@code -log softmax(logits)[n, labels[n]]}, shape {@code [N]}.
      */

@@ -43,6 +43,17 @@ final class Elementwise {
         });
     }
 
+    static Tensor axpby(float a, Tensor x, float b, Tensor y) {
+        Checks.sameBackend("axpby", x, y);
+        if (!java.util.Arrays.equals(x.rawShape(), y.rawShape())) {
+            throw new IllegalArgumentException("axpby: shapes " + Shape.str(x.rawShape()) + " and "
+                    + Shape.str(y.rawShape()) + " differ (axpby does not broadcast)");
+        }
+        Tensor out = x.backend().axpby(a, x, b, y);
+        return Autograd.record(out, "axpby", new Tensor[] {x, y}, g -> new Tensor[] {
+                x.requiresGrad() ? g.mul(a) : null, y.requiresGrad() ? g.mul(b) : null});
+    }
+
     private static Tensor[] binaryGrad(BinaryOp op, Tensor a, Tensor b, Tensor out, Tensor g) {
         return switch (op) {
             case ADD -> new Tensor[] {g, g};

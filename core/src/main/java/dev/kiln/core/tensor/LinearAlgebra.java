@@ -21,7 +21,20 @@ final class LinearAlgebra {
                 java.util.Arrays.copyOf(bs, bs.length - 2));
         Tensor out = a.backend().matmul(a, b);
         return Autograd.record(out, "matmul", new Tensor[] {a, b}, g -> new Tensor[] {
-                a.requiresGrad() ? Elementwise.reduceTo(g.matmul(b.t()), a) : null,
-                b.requiresGrad() ? Elementwise.reduceTo(a.t().matmul(g), b) : null});
+                a.requiresGrad() ? Elementwise.reduceTo(columnMajor(a) ? b.matmul(g.t()).t() : g.matmul(b.t()), a) : null,
+                b.requiresGrad() ? Elementwise.reduceTo(columnMajor(b) ? g.t().matmul(a).t() : a.t().matmul(g), b) : null});
+    }
+
+    /**
+     * A 2-D operand stored transposed, such as a dense layer's {@code [out, in]} weight used as
+     * {@code weight.t()}. Its gradient is then computed as the transpose of a row-major product, so
+     * it arrives in the operand's own layout and the transpose's backward hands the weight a
+     * contiguous gradient: no copy per step (the same values either way; only the order of the
+     * operands of one product changes, and each dot product still sums over the same index range).
+     */
+    private static boolean columnMajor(Tensor x) {
+        int[] st = x.strides();
+        int[] sh = x.rawShape();
+        return sh.length == 2 && sh[0] > 1 && sh[1] > 1 && st[0] == 1 && st[1] == sh[0];
     }
 }

@@ -320,6 +320,13 @@ public final class Tensor {
     public Tensor gt(Tensor o) { return Elementwise.binary(BinaryOp.GT, this, o); }
     public Tensor ge(Tensor o) { return Elementwise.binary(BinaryOp.GE, this, o); }
 
+    /**
+     * {@code a * this + b * y} in one pass (shapes must match): the update step of SGD, momentum and
+     * Adam's moving averages. Differentiable; each product is rounded before the sum, as
+     * {@code this.mul(a).add(y.mul(b))} would round it.
+     */
+    public Tensor axpby(float a, Tensor y, float b) { return Elementwise.axpby(a, this, b, y); }
+
     public Tensor add(float s) { return add(constant(s)); }
     public Tensor sub(float s) { return sub(constant(s)); }
     public Tensor mul(float s) { return mul(constant(s)); }

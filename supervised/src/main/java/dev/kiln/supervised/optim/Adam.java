@@ -77,20 +77,21 @@ public class Adam extends AbstractOptimizer {
             if (decoupled) {
                 w = w.mul((float) (1 - lr * weightDecay));
             } else {
-                g = g.add(w.mul((float) weightDecay));
+                g = g.axpby(1f, w, (float) weightDecay);
             }
         }
         Tensor m = slot(M, i);
         Tensor v = slot(V, i);
-        m = m == null ? g.mul((float) (1 - beta1)) : m.mul((float) beta1).add(g.mul((float) (1 - beta1)));
+        // axpby rounds like mul, mul, add did, so results are unchanged; it is one pass instead of three
+        m = m == null ? g.mul((float) (1 - beta1)) : m.axpby((float) beta1, g, (float) (1 - beta1));
         Tensor g2 = g.square();
-        v = v == null ? g2.mul((float) (1 - beta2)) : v.mul((float) beta2).add(g2.mul((float) (1 - beta2)));
+        v = v == null ? g2.mul((float) (1 - beta2)) : v.axpby((float) beta2, g2, (float) (1 - beta2));
         slot(M, i, m);
         slot(V, i, v);
         long t = stepCount();
         double bc1 = 1 - Math.pow(beta1, t);
         double bc2 = 1 - Math.pow(beta2, t);
         Tensor denom = v.sqrt().mul((float) (1 / Math.sqrt(bc2))).add((float) eps);
-        p.set(w.sub(m.div(denom).mul((float) (lr / bc1))));
+        p.set(w.axpby(1f, m.div(denom), (float) -(lr / bc1)));
     }
 }

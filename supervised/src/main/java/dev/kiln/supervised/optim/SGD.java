@@ -69,13 +69,14 @@ public final class SGD extends AbstractOptimizer {
                     + momentum + ", dampening " + dampening);
         }
         Tensor w = p.value();
-        Tensor g = weightDecay == 0 || !decays(i) ? grad : grad.add(w.mul((float) weightDecay));
+        Tensor g = weightDecay == 0 || !decays(i) ? grad : grad.axpby(1f, w, (float) weightDecay);
         if (momentum != 0) {
             Tensor buf = slot(BUF, i);
-            buf = buf == null ? g : buf.mul((float) momentum).add(g.mul((float) (1 - dampening)));
+            buf = buf == null ? g : buf.axpby((float) momentum, g, (float) (1 - dampening));
             slot(BUF, i, buf);
-            g = nesterov ? g.add(buf.mul((float) momentum)) : buf;
+            g = nesterov ? g.axpby(1f, buf, (float) momentum) : buf;
         }
-        p.set(w.sub(g.mul((float) learningRate())));
+        // w + (-lr) * g rounds exactly as w - lr * g: negation is exact
+        p.set(w.axpby(1f, g, (float) -learningRate()));
     }
 }
