@@ -8,17 +8,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ./kiln bench classic-cv [--seed 42] [--folds DIR]}: the {@link ClassicCvSuite} table
+ * {@code ./kiln bench classic-cv [--seed 42] [--folds DIR] [--warmup 1] [--tree-seeds 10]}: the
+ * {@link ClassicCvSuite} table
  * (accuracy and total fit milliseconds over the 5 folds, per dataset and model). With
  * {@code --folds DIR} it writes {@code DIR/<dataset>.folds} (one fold number per row) for
  * {@code benchmarks/peers/classic_sklearn.py --folds DIR}, which prints the same keys. The whole
  * table runs once untimed first ({@code --warmup 0} skips it) so fit times exclude JIT compilation;
- * {@code <dataset>.tree_seeds10.accuracy} is the tree's mean over seeds 0..9.
+ * {@code <dataset>.tree_seedsN.accuracy} is the tree's mean over seeds {@code 0..N-1} ({@code
+ * --tree-seeds N}, default 10) and {@code <dataset>.tree_seedsN.per_seed} the list of per-seed
+ * accuracies, to compare the two libraries' seed-to-seed distributions.
  */
 public final class ClassicCvBench implements Bench {
     @Override
@@ -36,14 +40,19 @@ public final class ClassicCvBench implements Bench {
         long seed = 42;
         Path foldsDir = null;
         int warmup = 1;
+        int treeSeeds = 10;
         for (int i = 0; i < args.size(); i++) {
             switch (args.get(i)) {
                 case "--seed" -> seed = Long.parseLong(value(args, ++i, "--seed"));
                 case "--folds" -> foldsDir = Path.of(value(args, ++i, "--folds"));
                 case "--warmup" -> warmup = Integer.parseInt(value(args, ++i, "--warmup"));
+                case "--tree-seeds" -> treeSeeds = Integer.parseInt(value(args, ++i, "--tree-seeds"));
                 default -> throw new IllegalArgumentException("classic-cv: unknown argument '" + args.get(i)
-                        + "' (expected --seed N, --folds DIR, --warmup N)");
+                        + "' (expected --seed N, --folds DIR, --warmup N, --tree-seeds N)");
             }
+        }
+        if (treeSeeds < 1) {
+            throw new IllegalArgumentException("classic-cv: --tree-seeds must be at least 1, got " + treeSeeds);
         }
         SklearnDatasets data = SklearnDatasets.fromCache();
         if (foldsDir != null) {
@@ -69,8 +78,16 @@ public final class ClassicCvBench implements Bench {
             out.put(s.dataset() + "." + s.model() + ".fit_ms", Math.round(s.fitSeconds() * 10_000) / 10.0);
         }
         for (String dataset : ClassicCvSuite.DATASETS) {
-            double mean = ClassicCvSuite.treeSeedMean(data, dataset, seed, 10);
-            out.put(dataset + ".tree_seeds10.accuracy", Math.round(mean * 10_000) / 10_000.0);
+            double[] perSeed = ClassicCvSuite.treeSeedAccuracies(data, dataset, seed, treeSeeds);
+            double sum = 0;
+            List<Double> rounded = new ArrayList<>();
+            for (double a : perSeed) {
+                sum += a;
+                rounded.add(Math.round(a * 10_000) / 10_000.0);
+            }
+            String key = dataset + ".tree_seeds" + treeSeeds;
+            out.put(key + ".accuracy", Math.round(sum / treeSeeds * 10_000) / 10_000.0);
+            out.put(key + ".per_seed", rounded);
         }
         return out;
     }

@@ -27,7 +27,10 @@ import java.util.function.Supplier;
  *
  * <p>A single tree's accuracy swings by about ±2 points with the seed that orders the features
  * searched at each split (it decides ties between equally good splits), in Kiln as in
- * scikit-learn; {@link #treeSeedMean} averages seeds {@code 0..n-1} for a steadier comparison.
+ * scikit-learn. Kiln's tree is scikit-learn's algorithm (fed scikit-learn's random stream it grows
+ * the same trees), but Kiln's seed {@code s} and scikit-learn's {@code random_state=s} are different
+ * streams, so a single seed compares two random draws; {@link #treeSeedAccuracies} gives the
+ * per-seed distribution and {@link #treeSeedMean} its mean.
  *
  * <p>The SVM fits its Platt sigmoids on training decision values ({@code probabilityFolds(0)}) so
  * its fit time is comparable with scikit-learn's {@code SVC()}, which fits no probability model.
@@ -93,18 +96,27 @@ public final class ClassicCvSuite {
 
     /** Mean cross-validated accuracy of the default tree over seeds {@code 0..seeds-1}, same folds. */
     public static double treeSeedMean(SklearnDatasets data, String dataset, long foldSeed, int seeds) {
+        double sum = 0;
+        for (double a : treeSeedAccuracies(data, dataset, foldSeed, seeds)) {
+            sum += a;
+        }
+        return sum / seeds;
+    }
+
+    /** Cross-validated accuracy of the default tree for each seed {@code 0..seeds-1}, same folds. */
+    public static double[] treeSeedAccuracies(SklearnDatasets data, String dataset, long foldSeed, int seeds) {
         ClassificationData d = load(data, dataset);
         ClassificationSet set = d.toClassificationSet();
         List<Fold> folds = foldList(d, foldSeed);
-        double sum = 0;
+        double[] out = new double[seeds];
         for (int s = 0; s < seeds; s++) {
             Trainer<ClassificationSet, ? extends Classifier> tree = new DecisionTreeClassifier().withSeed(s);
             if (scaled(dataset)) {
                 tree = Pipeline.of(new StandardScaler()).classifier(tree);
             }
-            sum += CrossValidation.mean(CrossValidation.accuracy(tree, set, folds));
+            out[s] = CrossValidation.mean(CrossValidation.accuracy(tree, set, folds));
         }
-        return sum / seeds;
+        return out;
     }
 
     /** Scores every model on every dataset. */

@@ -5,10 +5,15 @@ import dev.kiln.core.tensor.Rng;
 import dev.kiln.core.train.Trainer;
 import dev.kiln.core.train.TrainingContext;
 import dev.kiln.core.train.TrainingListener;
+import java.util.function.IntUnaryOperator;
+import java.util.function.LongFunction;
 
 /**
- * CART classification tree (gini or entropy). The seed orders the features searched at each
- * split, which only matters for ties and for {@code maxFeatures} below all.
+ * CART classification tree (gini or entropy), grown as scikit-learn's {@code DecisionTreeClassifier}
+ * (see {@link TreeBuilder}). The seed drives the random order in which each split visits the
+ * features; with all features searched it only decides ties between equally good splits (the first
+ * one found wins), which in small nodes are common, so single trees from different seeds differ
+ * by a point or two of accuracy. Same seed, same tree.
  */
 public final class DecisionTreeClassifier implements Trainer<ClassificationSet, DecisionTreeModel> {
     public enum Criterion { GINI, ENTROPY }
@@ -17,12 +22,20 @@ public final class DecisionTreeClassifier implements Trainer<ClassificationSet, 
     private final TreeParams params;
     private final MaxFeatures maxFeatures;
     private final long seed;
+    /** The tree's random stream for a seed: Kiln's {@code Rng}; tests plug in scikit-learn's. */
+    private final LongFunction<IntUnaryOperator> stream;
 
     public DecisionTreeClassifier(Criterion criterion, TreeParams params, MaxFeatures maxFeatures, long seed) {
+        this(criterion, params, maxFeatures, seed, s -> new Rng(s)::nextInt);
+    }
+
+    private DecisionTreeClassifier(Criterion criterion, TreeParams params, MaxFeatures maxFeatures, long seed,
+            LongFunction<IntUnaryOperator> stream) {
         this.criterion = criterion;
         this.params = params;
         this.maxFeatures = maxFeatures;
         this.seed = seed;
+        this.stream = stream;
     }
 
     /** Gini, unlimited depth, all features, seed 0. */
@@ -31,19 +44,24 @@ public final class DecisionTreeClassifier implements Trainer<ClassificationSet, 
     }
 
     public DecisionTreeClassifier withCriterion(Criterion c) {
-        return new DecisionTreeClassifier(c, params, maxFeatures, seed);
+        return new DecisionTreeClassifier(c, params, maxFeatures, seed, stream);
     }
 
     public DecisionTreeClassifier withParams(TreeParams p) {
-        return new DecisionTreeClassifier(criterion, p, maxFeatures, seed);
+        return new DecisionTreeClassifier(criterion, p, maxFeatures, seed, stream);
     }
 
     public DecisionTreeClassifier withMaxFeatures(MaxFeatures m) {
-        return new DecisionTreeClassifier(criterion, params, m, seed);
+        return new DecisionTreeClassifier(criterion, params, m, seed, stream);
     }
 
     public DecisionTreeClassifier withSeed(long s) {
-        return new DecisionTreeClassifier(criterion, params, maxFeatures, s);
+        return new DecisionTreeClassifier(criterion, params, maxFeatures, s, stream);
+    }
+
+    /** Draws the feature order from {@code stream.apply(seed)} instead of Kiln's {@code Rng} (parity tests). */
+    DecisionTreeClassifier withStream(LongFunction<IntUnaryOperator> s) {
+        return new DecisionTreeClassifier(criterion, params, maxFeatures, seed, s);
     }
 
     @Override
@@ -55,16 +73,16 @@ public final class DecisionTreeClassifier implements Trainer<ClassificationSet, 
         for (int i = 0; i < rows.length; i++) {
             rows[i] = i;
         }
-        Tree tree = grow(data, k, rows, new Rng(seed));
+        Tree tree = grow(data, k, rows, stream.apply(seed));
         listener.onTrainingEnd(ctx);
         return new DecisionTreeModel(tree, k);
     }
 
-    Tree grow(ClassificationSet data, int k, int[] rows, Rng rng) {
-        TreeBuilder.Criterion c = criterion == Criterion.GINI ? TreeBuilder.Criterion.GINI
-                : TreeBuilder.Criterion.ENTROPY;
+    /** Grows one tree on {@code rows} (repeats allowed), drawing the feature order from {@code draw}. */
+    Tree grow(ClassificationSet data, int k, int[] rows, IntUnaryOperator draw) {
+        SplitCriterion.Kind c = criterion == Criterion.GINI ? SplitCriterion.Kind.GINI : SplitCriterion.Kind.ENTROPY;
         int d = data.features()[0].length;
-        return new TreeBuilder(data.features(), data.labels(), null, k, c, params.maxDepth(),
-                params.minSamplesSplit(), params.minSamplesLeaf(), maxFeatures.resolve(d), rng).build(rows);
+        return new TreeBuilder(data.features(), new SplitCriterion(c, data.labels(), null, k), params.maxDepth(),
+                params.minSamplesSplit(), params.minSamplesLeaf(), maxFeatures.resolve(d), draw).build(rows);
     }
 }

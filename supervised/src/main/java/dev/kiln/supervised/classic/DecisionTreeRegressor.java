@@ -42,8 +42,8 @@ public final class DecisionTreeRegressor implements Trainer<RegressionSet, Regre
 
     Tree grow(RegressionSet data, int[] rows, Rng rng) {
         int d = data.features()[0].length;
-        return new TreeBuilder(data.features(), null, data.targets(), 0, TreeBuilder.Criterion.MSE,
-                params.maxDepth(), params.minSamplesSplit(), params.minSamplesLeaf(), maxFeatures.resolve(d), rng)
-                .build(rows);
+        return new TreeBuilder(data.features(), new SplitCriterion(SplitCriterion.Kind.MSE, null, data.targets(), 0),
+                params.maxDepth(), params.minSamplesSplit(), params.minSamplesLeaf(), maxFeatures.resolve(d),
+                rng::nextInt).build(rows);
     }
 }

@@ -57,7 +57,7 @@ public final class RandomForestClassifier implements Trainer<ClassificationSet, 
         List<Bagged> bagged = Parallel.map(trees, threads, i -> {
             Rng rng = new Rng(Rng.bits(seed, i));
             int[] rows = Bagged.sample(n, bootstrap, rng);
-            return new Bagged(grower.grow(data, k, rows, rng), rows);
+            return new Bagged(grower.grow(data, k, rows, rng::nextInt), rows);
         });
         Tree[] fitted = bagged.stream().map(Bagged::tree).toArray(Tree[]::new);
         double oob = Double.NaN;

@@ -109,6 +109,19 @@ class DecisionTreeTest {
         assertThat(t.fit(data).toText()).isEqualTo(t.fit(data).toText());
     }
 
+    @Test
+    void bootstrapRepeatsAreWeightsAndMinSamplesLeafCountsDistinctRows() {
+        // rows 0,0,0,1,2,3,3 as a forest's bootstrap sample: scikit-learn fits sample_weight [3,1,1,2]
+        // and with min_samples_leaf=2 cannot cut at 0.5 (one distinct row, though of weight 3); it cuts
+        // at 1.5 with weighted counts 4 | 3 and left leaf [0.75, 0.25] (checked with scikit-learn 1.2.1)
+        ClassificationSet data = new ClassificationSet(new double[][] {{0}, {1}, {2}, {3}}, new int[] {0, 1, 1, 1});
+        Tree t = new DecisionTreeClassifier().withParams(TreeParams.DEFAULT.withMinSamplesLeaf(2))
+                .grow(data, 2, new int[] {0, 0, 0, 1, 2, 3, 3}, new Rng(0)::nextInt);
+        assertThat(t.threshold[0]).isEqualTo(1.5);
+        assertThat(t.samples).containsExactly(7, 4, 3);
+        assertThat(t.valueOf(new double[] {0})).containsExactly(0.75, 0.25);
+    }
+
     private static Tree treeOf(DecisionTreeModel m) {
         try {
             var f = DecisionTreeModel.class.getDeclaredField("tree");
