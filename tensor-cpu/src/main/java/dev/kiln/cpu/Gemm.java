@@ -1,6 +1,7 @@
 package dev.kiln.cpu;
 
 import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
 
 /**
  * Single-precision GEMM, {@code C[m, n] = A[m, k] * B[k, n]}, in the BLIS/GotoBLAS layout: B is
@@ -107,6 +108,15 @@ final class Gemm {
                         Arrays.fill(pb, dst + w, dst + NR, 0f);
                     }
                 }
+            } else if (w == NR && (long) (NR - 1) * b.cs() < Integer.MAX_VALUE / 2) {
+                // strided columns (a dense layer's w.t()): one SIMD gather per vector of the panel row
+                // instead of NR scalar loads; the index map is the column stride
+                int[] map = gatherMap(b.cs());
+                for (int p = 0; p < kc; p++, dst += NR, src += b.rs()) {
+                    for (int v = 0; v < NR; v += V) {
+                        FloatVector.fromArray(GemmKernels.S, d, src + v * b.cs(), map, 0).intoArray(pb, dst + v);
+                    }
+                }
             } else {
                 for (int p = 0; p < kc; p++, dst += NR, src += b.rs()) {
                     for (int j = 0; j < w; j++) {
@@ -203,6 +213,19 @@ final class Gemm {
         } else {
             GemmKernels.kernel6(kc, pa, aOff, pb, bOff, c, cOff, ldc, load);
         }
+    }
+
+    private static final ThreadLocal<int[]> GATHER_MAP = ThreadLocal.withInitial(() -> new int[V]);
+
+    /** {@code 0, stride, 2 stride, ...}: V lanes of a column with this stride. */
+    private static int[] gatherMap(int stride) {
+        int[] map = GATHER_MAP.get();
+        if (map[1] != stride) {
+            for (int i = 0; i < V; i++) {
+                map[i] = i * stride;
+            }
+        }
+        return map;
     }
 
     static int ceilDiv(int a, int b) {

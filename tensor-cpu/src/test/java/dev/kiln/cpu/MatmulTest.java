@@ -45,6 +45,15 @@ class MatmulTest {
         check(b -> new Tensor[] {on(b, values(m * 31L + k, m * k), m, k), on(b, values(n * 7L + k, k * n), k, n)});
     }
 
+    @ParameterizedTest(name = "{0}x{1}x{2}")
+    @CsvSource({"1,16,1", "3,17,5", "4,16,4", "5,31,9", "8,33,3", "64,784,128", "64,128,10", "130,300,70",
+        "7,2000,33", "2,100,700"})
+    void denseLayerProductsWithStridedColumns(int m, int k, int n) {
+        // x @ w.t() with w stored [n, k]: B's columns are packed by SIMD gathers (full panels) or
+        // scalar loads (the last, narrower panel), across KC blocks (k = 2000) and edge tiles
+        check(b -> new Tensor[] {on(b, values(m * 5L + k, m * k), m, k), on(b, values(n * 3L + k, n * k), n, k).t()});
+    }
+
     @Test
     void transposedAndSlicedOperandsNeedNoCopies() {
         check(b -> new Tensor[] {on(b, values(1, 70 * 50), 70, 50).t(), on(b, values(2, 70 * 40), 70, 40)}); // A^T

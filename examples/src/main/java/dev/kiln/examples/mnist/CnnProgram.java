@@ -6,6 +6,7 @@ import dev.kiln.core.data.Normalization;
 import dev.kiln.core.nn.CrossEntropy;
 import dev.kiln.supervised.nn.Sequential;
 import dev.kiln.supervised.optim.Adam;
+import dev.kiln.supervised.optim.LrSchedule;
 import dev.kiln.supervised.train.CheckpointListener;
 import dev.kiln.supervised.train.EarlyStopping;
 import dev.kiln.supervised.train.Evaluation;
@@ -20,7 +21,10 @@ import java.util.Locale;
  * A small CNN with Adam on an MNIST-style set, with what the PyTorch loop leaves to the user:
  * a validation split, early stopping that restores the best weights, checkpoints every epoch and
  * history.json (under {@code .kiln/runs/NAME/}). Shared by {@code mnist-cnn} and {@code fashion-cnn}.
- * Arguments: {@code --epochs=N} (default 8), {@code --resume} (continue from the newest checkpoint).
+ * The learning rate follows a cosine from 1e-3 down to 0 over the run: Adam at a constant 1e-3
+ * stalled at 99.2% on MNIST (validation loss rising from epoch 9), the decay lets the last epochs
+ * settle instead of overfit. Arguments: {@code --epochs=N} (default 12), {@code --resume}
+ * (continue from the newest checkpoint).
  */
 final class CnnProgram {
     private CnnProgram() {
@@ -33,6 +37,7 @@ final class CnnProgram {
         Path runDir = Path.of(System.getProperty("kiln.home", "."), ".kiln", "runs", name);
 
         Path checkpoints = runDir.resolve("checkpoints");
+        int epochs = MnistFiles.intArg(args, "epochs", 12);
         var builder = GradientTrainer.builder(rng -> Sequential.builder(1, 28, 28)
                         .conv2d(32, 3, 1, 1).relu().maxPool2d(2)        // 32 x 14 x 14
                         .conv2d(64, 3, 1, 1).relu().maxPool2d(2)        // 64 x 7 x 7
@@ -40,10 +45,11 @@ final class CnnProgram {
                         .build(rng))
                 .loss(new CrossEntropy())
                 .optimizer(model -> new Adam(model, 1e-3))
-                .epochs(MnistFiles.intArg(args, "epochs", 8)).batchSize(64).seed(42)
+                .lrSchedule(LrSchedule.cosine(1e-3, epochs, 0))
+                .epochs(epochs).batchSize(64).seed(42)
                 .validationSplit(1.0 / 12)                              // 5,000 images
                 .listener(new ProgressBarListener())
-                .listener(EarlyStopping.on("val_loss").patience(2).restoreBestWeights(true))
+                .listener(EarlyStopping.on("val_loss").patience(3).restoreBestWeights(true))
                 .listener(new CheckpointListener(checkpoints, 1))
                 .historyFile(runDir.resolve("history.json"));
         if (args.contains("--resume")) {                                  // continue a killed run exactly
