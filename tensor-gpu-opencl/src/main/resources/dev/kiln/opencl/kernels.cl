@@ -379,6 +379,15 @@ void sgemm(global float* C, int M, int N, int K,
         #pragma unroll
         for (int k = 0; k < TSK; k++) {
             float a[WPT], b[WPT];
+#ifdef STRIDED_MAP
+            // item (tm, tn) owns rows tm + i*RTS and columns tn + j*RTS: neighbouring items read
+            // neighbouring words of Bs (no bank conflicts) and write neighbouring words of C
+            #pragma unroll
+            for (int w = 0; w < WPT; w++) {
+                a[w] = As[k][tm + w * RTS];
+                b[w] = Bs[k][tn + w * RTS];
+            }
+#else
             #pragma unroll
             for (int w = 0; w < WPT; w += 4) {
                 float4 av = vload4(0, &As[k][tm * WPT + w]);
@@ -386,6 +395,7 @@ void sgemm(global float* C, int M, int N, int K,
                 a[w] = av.x; a[w + 1] = av.y; a[w + 2] = av.z; a[w + 3] = av.w;
                 b[w] = bv.x; b[w + 1] = bv.y; b[w + 2] = bv.z; b[w + 3] = bv.w;
             }
+#endif
             #pragma unroll
             for (int i = 0; i < WPT; i++) {
                 #pragma unroll
@@ -395,6 +405,18 @@ void sgemm(global float* C, int M, int N, int K,
         barrier(CLK_LOCAL_MEM_FENCE);
     }
 
+#ifdef STRIDED_MAP
+    for (int i = 0; i < WPT; i++) {
+        int gm = m0 + tm + i * RTS;
+        if (gm >= M) break;
+        global float* c = C + ((long) batch * M + gm) * N;
+        #pragma unroll
+        for (int j = 0; j < WPT; j++) {
+            int gn = n0 + tn + j * RTS;
+            if (gn < N) c[gn] = acc[i][j];
+        }
+    }
+#else
     const int gn = n0 + tn * WPT;
     for (int i = 0; i < WPT; i++) {
         int gm = m0 + tm * WPT + i;
@@ -409,6 +431,7 @@ void sgemm(global float* C, int M, int N, int K,
             for (int j = 0; j < WPT && gn + j < N; j++) c[gn + j] = acc[i][j];
         }
     }
+#endif
 }
 
 // ------------------------------------------------------------------ indexing

@@ -137,7 +137,7 @@ class OpenClOpsTest {
 
     /** Other tile shapes (the default is 128/8), built on whatever device is here. */
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"64,4", "32,8"})
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"64,4", "32,8", "128,8,strided", "64,4,strided"})
     void matmulWithOtherTileShapes(String variant) {
         OpenClBackend big = new OpenClBackend(new ClContext(backend().device(), SgemmConfig.parse(variant)));
         for (int[] mkn : new int[][] {{1, 3, 1}, {130, 70, 257}, {128, 16, 128}}) {
