@@ -82,8 +82,9 @@ final class ClContext {
         for (String name : KERNELS) {
             kernels.put(name, clCreateKernel(program, name, null));
         }
-        LOG.info("OpenCL kernels built for {} in {} ms (sgemm tile {}x{}, {}x{} per item)", device.label(),
-                (System.nanoTime() - t0) / 1_000_000, chosen.tile(), chosen.tile(), chosen.wpt(), chosen.wpt());
+        LOG.info("OpenCL kernels built for {} in {} ms (sgemm tile {}x{}, {}x{} per item{})", device.label(),
+                (System.nanoTime() - t0) / 1_000_000, chosen.tile(), chosen.tile(), chosen.wpt(), chosen.wpt(),
+                chosen.strided() ? ", strided" : "");
     }
 
     private static final String[] KERNELS = {"ew_unary", "ew_binary", "ew_where", "copy_strided", "reduce_seq",
