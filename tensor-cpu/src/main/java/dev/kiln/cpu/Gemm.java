@@ -76,14 +76,19 @@ final class Gemm {
                     compute(a, pb, c, cOff, n, pcF, kc, jcF, nc, 0, mPanels, 0, nPanels, m, accumulate);
                     continue;
                 }
-                pool.run(tasks, t -> packB(b, pcF, kc, jcF, nc, pb, Parallel.split(nPanels, tasks, t),
-                        Parallel.split(nPanels, tasks, t + 1)));
+                int packParts = Math.min(nPanels, 4 * tasks);
+                pool.run(packParts, t -> packB(b, pcF, kc, jcF, nc, pb, Parallel.split(nPanels, packParts, t),
+                        Parallel.split(nPanels, packParts, t + 1)));
                 // split by rows of panels when there are enough of them, else by columns
                 boolean byRows = mPanels >= 2 * tasks || mPanels >= nPanels;
-                pool.run(tasks, t -> {
+                // rows are cut finer than the thread count and claimed as threads come free, so a
+                // worker that wakes late still takes its share (a training step is hundreds of
+                // products of ~100 us); which thread computes a panel never changes its bits
+                int parts = byRows ? Math.min(mPanels, 4 * tasks) : tasks;
+                pool.run(parts, t -> {
                     if (byRows) {
-                        compute(a, pb, c, cOff, n, pcF, kc, jcF, nc, Parallel.split(mPanels, tasks, t),
-                                Parallel.split(mPanels, tasks, t + 1), 0, nPanels, m, accumulate);
+                        compute(a, pb, c, cOff, n, pcF, kc, jcF, nc, Parallel.split(mPanels, parts, t),
+                                Parallel.split(mPanels, parts, t + 1), 0, nPanels, m, accumulate);
                     } else {
                         compute(a, pb, c, cOff, n, pcF, kc, jcF, nc, 0, mPanels, Parallel.split(nPanels, tasks, t),
                                 Parallel.split(nPanels, tasks, t + 1), m, accumulate);
