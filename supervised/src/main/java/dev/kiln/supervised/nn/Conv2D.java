@@ -82,7 +82,9 @@ public final class Conv2D extends AbstractLayer {
         if (bias != null) {
             y = y.add(bias.value());
         }
-        return y.reshape(n, o[1], o[2], out).permute(0, 3, 1, 2);
+        // one copy into NCHW here, instead of every following op (activation, pooling, their
+        // gradients) walking the channels-last result through strides one element at a time
+        return y.reshape(n, o[1], o[2], out).permute(0, 3, 1, 2).contiguous();
     }
 
     @Override

@@ -79,12 +79,15 @@ public final class MaxPool2D extends Pool2D {
             for (int i = 0; i < ho; i++) {
                 for (int j = 0; j < wo; j++) {
                     int best = start + i * k * w + j * k;
+                    float top = v[best];
                     for (int di = 0; di < k; di++) {
                         int row = start + (i * k + di) * w + j * k;
                         for (int dj = 0; dj < k; dj++) {
                             float candidate = v[row + dj];
-                            if (candidate > v[best] || (Float.isNaN(candidate) && !Float.isNaN(v[best]))) {
+                            // larger, or the first NaN; once the best is NaN it stays (one compare in the common case)
+                            if (!(candidate <= top) && top == top) {
                                 best = row + dj;
+                                top = candidate;
                             }
                         }
                     }
