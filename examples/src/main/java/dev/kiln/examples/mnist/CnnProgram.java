@@ -21,9 +21,9 @@ import java.util.Locale;
  * A small CNN with Adam on an MNIST-style set, with what the PyTorch loop leaves to the user:
  * a validation split, early stopping that restores the best weights, checkpoints every epoch and
  * history.json (under {@code .kiln/runs/NAME/}). Shared by {@code mnist-cnn} and {@code fashion-cnn}.
- * The learning rate follows a cosine from 1e-3 down to 0 over the run: Adam at a constant 1e-3
- * stalled at 99.2% on MNIST (validation loss rising from epoch 9), the decay lets the last epochs
- * settle instead of overfit. Arguments: {@code --epochs=N} (default 12), {@code --resume}
+ * Batch normalisation after each convolution and a learning rate that follows a cosine from 1e-3
+ * down to 0 over the run: without them Adam at a constant 1e-3 stalled at 99.2% on MNIST (validation
+ * loss rising from epoch 9), and the decay alone reached 99.28% (early stopping kept epoch 7). Arguments: {@code --epochs=N} (default 12), {@code --resume}
  * (continue from the newest checkpoint).
  */
 final class CnnProgram {
@@ -39,8 +39,8 @@ final class CnnProgram {
         Path checkpoints = runDir.resolve("checkpoints");
         int epochs = MnistFiles.intArg(args, "epochs", 12);
         var builder = GradientTrainer.builder(rng -> Sequential.builder(1, 28, 28)
-                        .conv2d(32, 3, 1, 1).relu().maxPool2d(2)        // 32 x 14 x 14
-                        .conv2d(64, 3, 1, 1).relu().maxPool2d(2)        // 64 x 7 x 7
+                        .conv2d(32, 3, 1, 1).batchNorm().relu().maxPool2d(2)   // 32 x 14 x 14
+                        .conv2d(64, 3, 1, 1).batchNorm().relu().maxPool2d(2)   // 64 x 7 x 7
                         .flatten().dense(128).relu().dropout(0.3).dense(10)
                         .build(rng))
                 .loss(new CrossEntropy())
