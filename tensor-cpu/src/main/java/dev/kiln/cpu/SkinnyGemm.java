@@ -16,6 +16,10 @@ import jdk.incubator.vector.VectorSpecies;
  * from 0 (a partial sum goes through C between depth blocks, which is exact). That is the same
  * arithmetic as the packed path, whichever rows share a register block and whichever thread runs
  * them, so results are identical for any thread count and to {@link Gemm}'s packed path.
+ *
+ * <p>Results only a few columns wide (a quarter vector) with unit-stride rows of A go to
+ * {@link SkinnyDot} instead, which fills every lane by running dot products along k (its own fixed
+ * summation order: also independent of the thread count, not the packed path's bits).
  */
 final class SkinnyGemm {
     private static final VectorSpecies<Float> S = GemmKernels.S;
@@ -35,6 +39,15 @@ final class SkinnyGemm {
 
     /** Same contract as {@link Gemm#multiply} for {@code 1 <= n <= MAX_N}, {@code m, k >= 1}. */
     static void multiply(Parallel pool, int m, int n, int k, Gemm.Operand a, Gemm.Operand b, float[] c, int cOff) {
+        if (SkinnyDot.suits(n, k, a)) {
+            SkinnyDot.multiply(pool, m, n, k, a, b, c, cOff);
+            return;
+        }
+        broadcast(pool, m, n, k, a, b, c, cOff);
+    }
+
+    /** The broadcast kernels for any strides: the packed path's arithmetic, so the same bits. */
+    static void broadcast(Parallel pool, int m, int n, int k, Gemm.Operand a, Gemm.Operand b, float[] c, int cOff) {
         int nv = n <= V ? 1 : 2;
         int w = nv * V;
         int rows = nv == 1 ? R1 : R2;
@@ -87,7 +100,11 @@ final class SkinnyGemm {
         int i = r0;
         if (nv == 1) {
             for (; i + R1 <= r1; i += R1) {
-                rows8(kc, ad, a.off() + i * rs + pc * cs, rs, cs, pb, c, cOff + i * n, n, m0, load);
+                if (cs == 1) {
+                    rows8Contiguous(kc, ad, a.off() + i * rs + pc, rs, cs, pb, c, cOff + i * n, n, m0, load);
+                } else {
+                    rows8(kc, ad, a.off() + i * rs + pc * cs, rs, cs, pb, c, cOff + i * n, n, m0, load);
+                }
             }
         } else {
             for (; i + R2 <= r1; i += R2) {
@@ -152,6 +169,51 @@ final class SkinnyGemm {
             c5 = FloatVector.broadcast(S, a[a5 + o]).fma(bv, c5);
             c6 = FloatVector.broadcast(S, a[a6 + o]).fma(bv, c6);
             c7 = FloatVector.broadcast(S, a[a7 + o]).fma(bv, c7);
+        }
+        c0.intoArray(c, ci, m);
+        c1.intoArray(c, ci + ldc, m);
+        c2.intoArray(c, ci + 2 * ldc, m);
+        c3.intoArray(c, ci + 3 * ldc, m);
+        c4.intoArray(c, ci + 4 * ldc, m);
+        c5.intoArray(c, ci + 5 * ldc, m);
+        c6.intoArray(c, ci + 6 * ldc, m);
+        c7.intoArray(c, ci + 7 * ldc, m);
+    }
+
+    /** {@link #rows8} for rows of A with unit stride: a plain induction variable lets C2 drop the bounds checks. */
+    private static void rows8Contiguous(int kc, float[] a, int ai, int rs, int cs, float[] b, float[] c, int ci, int ldc,
+                              VectorMask<Float> m, boolean load) {
+        FloatVector c0, c1, c2, c3, c4, c5, c6, c7;
+        if (load) {
+            c0 = FloatVector.fromArray(S, c, ci, m);
+            c1 = FloatVector.fromArray(S, c, ci + ldc, m);
+            c2 = FloatVector.fromArray(S, c, ci + 2 * ldc, m);
+            c3 = FloatVector.fromArray(S, c, ci + 3 * ldc, m);
+            c4 = FloatVector.fromArray(S, c, ci + 4 * ldc, m);
+            c5 = FloatVector.fromArray(S, c, ci + 5 * ldc, m);
+            c6 = FloatVector.fromArray(S, c, ci + 6 * ldc, m);
+            c7 = FloatVector.fromArray(S, c, ci + 7 * ldc, m);
+        } else {
+            FloatVector z = FloatVector.zero(S);
+            c0 = z; c1 = z; c2 = z; c3 = z; c4 = z; c5 = z; c6 = z; c7 = z;
+        }
+        int a1 = ai + rs;
+        int a2 = ai + 2 * rs;
+        int a3 = ai + 3 * rs;
+        int a4 = ai + 4 * rs;
+        int a5 = ai + 5 * rs;
+        int a6 = ai + 6 * rs;
+        int a7 = ai + 7 * rs;
+        for (int p = 0; p < kc; p++) {
+            FloatVector bv = FloatVector.fromArray(S, b, p * V);
+            c0 = FloatVector.broadcast(S, a[ai + p]).fma(bv, c0);
+            c1 = FloatVector.broadcast(S, a[a1 + p]).fma(bv, c1);
+            c2 = FloatVector.broadcast(S, a[a2 + p]).fma(bv, c2);
+            c3 = FloatVector.broadcast(S, a[a3 + p]).fma(bv, c3);
+            c4 = FloatVector.broadcast(S, a[a4 + p]).fma(bv, c4);
+            c5 = FloatVector.broadcast(S, a[a5 + p]).fma(bv, c5);
+            c6 = FloatVector.broadcast(S, a[a6 + p]).fma(bv, c6);
+            c7 = FloatVector.broadcast(S, a[a7 + p]).fma(bv, c7);
         }
         c0.intoArray(c, ci, m);
         c1.intoArray(c, ci + ldc, m);

@@ -20,8 +20,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The narrow-result GEMM path ({@link SkinnyGemm}, {@code n <= 2V}): against the reference backend
- * for odd shapes and views, bit-for-bit against the packed path, and across thread counts.
+ * The narrow-result GEMM paths ({@link SkinnyGemm}, {@code n <= 2V}, and {@link SkinnyDot} for
+ * very narrow results): against the reference backend for odd shapes and views, across thread
+ * counts bit for bit, and the broadcast kernels bit for bit against the packed path.
  */
 class SkinnyGemmTest {
     private static final CpuBackend ONE = new CpuBackend(1);
@@ -51,8 +52,10 @@ class SkinnyGemmTest {
             out.add(Arguments.of(64, 128, n));
             out.add(Arguments.of(13, 33, n));
         }
-        out.add(Arguments.of(20, DEEP, 3)); // partial sums pass through C between depth blocks
+        out.add(Arguments.of(20, DEEP, v / 2 + 1)); // broadcast kernels: partial sums pass through C between depth blocks
         out.add(Arguments.of(7, DEEP, v + 2));
+        out.add(Arguments.of(9, DEEP, 3)); // dot products over a long k
+        out.add(Arguments.of(3, SkinnyDot.MAX_PANEL / 4 + 100, Math.max(1, v / 4))); // Bᵀ too big: broadcast kernels
         return out;
     }
 
@@ -130,9 +133,15 @@ class SkinnyGemmTest {
             Tensor[] x = make.apply(b);
             sameBits(b.matmul(x[0], x[1]), got);
         }
-        if (r[0].rank() == 2 && r[1].rank() == 2) {
+        if (r[0].rank() == 2 && r[1].rank() == 2 && !dotPath(c1[0], c1[1])) {
             samePackedBits(c1[0], c1[1], got);
         }
+    }
+
+    /** Whether {@link SkinnyDot} (own summation order) takes this product rather than the broadcast kernels. */
+    private static boolean dotPath(Tensor a, Tensor b) {
+        return SkinnyDot.suits(b.shape()[1], a.shape()[1], new Gemm.Operand(CpuBackend.data(a), a.offset(),
+                a.strides()[0], a.strides()[1]));
     }
 
     /** The packed path, called directly on the same operands, gives the same bits as the narrow one. */
