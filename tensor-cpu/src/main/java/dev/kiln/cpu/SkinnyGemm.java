@@ -101,7 +101,7 @@ final class SkinnyGemm {
         if (nv == 1) {
             for (; i + R1 <= r1; i += R1) {
                 if (cs == 1) {
-                    rows8Contiguous(kc, ad, a.off() + i * rs + pc, rs, cs, pb, c, cOff + i * n, n, m0, load);
+                    rows8Contiguous(kc, ad, a.off() + i * rs + pc, rs, pb, c, cOff + i * n, n, m0, load);
                 } else {
                     rows8(kc, ad, a.off() + i * rs + pc * cs, rs, cs, pb, c, cOff + i * n, n, m0, load);
                 }
@@ -180,9 +180,9 @@ final class SkinnyGemm {
         c7.intoArray(c, ci + 7 * ldc, m);
     }
 
-    /** {@link #rows8} for rows of A with unit stride: a plain induction variable lets C2 drop the bounds checks. */
-    private static void rows8Contiguous(int kc, float[] a, int ai, int rs, int cs, float[] b, float[] c, int ci, int ldc,
-                              VectorMask<Float> m, boolean load) {
+    /** {@link #rows8} for unit-stride rows of A: a plain induction variable lets C2 drop bounds checks. */
+    private static void rows8Contiguous(int kc, float[] a, int ai, int rs, float[] b, float[] c, int ci, int ldc,
+                                        VectorMask<Float> m, boolean load) {
         FloatVector c0, c1, c2, c3, c4, c5, c6, c7;
         if (load) {
             c0 = FloatVector.fromArray(S, c, ci, m);

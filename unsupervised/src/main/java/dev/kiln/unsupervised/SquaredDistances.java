@@ -6,12 +6,12 @@ import dev.kiln.core.tensor.Tensor;
 /**
  * Squared Euclidean distances from every point to a few centres, computed on a backend as
  * {@code ‖x‖² − (2 x·c − ‖c‖²)}: one GEMM {@code [n, d] × [d, k]} against the doubled, transposed
- * centres, then broadcasts. The points are uploaded once, row-major, with their squared norms (kept by
- * {@link Points#onBackend} for later fits); only the centres travel. The nearest centre is the one with the largest score {@code 2 x·c − ‖c‖²}, so
- * an assignment needs no {@code [n, k]} distance matrix, only the scores and their row maximum.
- * The GEMM's result is narrow (k columns), the shape tensor-cpu streams without copying the points;
- * the same row-major points serve the per-cluster sums. Float32 cancellation can make a distance
- * slightly negative: results are clamped at 0.
+ * centres, then broadcasts. The points are uploaded once, row-major, with their squared norms (kept
+ * by {@link Points#onBackend} for later fits); only the centres travel. The nearest centre is the
+ * one with the largest score {@code 2 x·c − ‖c‖²}, so an assignment needs no {@code [n, k]} distance
+ * matrix, only the scores and their row maximum. The GEMM's result is narrow (k columns), the shape
+ * tensor-cpu streams without copying the points; the same row-major points serve the per-cluster
+ * sums. Float32 cancellation can make a distance slightly negative: results are clamped at 0.
  */
 final class SquaredDistances {
     private final Backend backend;
