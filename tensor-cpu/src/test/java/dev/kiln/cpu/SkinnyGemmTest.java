@@ -82,14 +82,15 @@ class SkinnyGemmTest {
         checkAll(b -> new Tensor[] {on(b, values(15, 4 * 9 * 8), 4, 9, 8), on(b, values(16, 4 * 8 * 3), 4, 8, 3)});
     }
 
-    @Test
-    void nanAndInfinityPropagate() {
+    @ParameterizedTest(name = "n = {0}")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 3, 5, 20})
+    void nanAndInfinityPropagate(int n) { // n = 1, 3: dot products; 5, 20: broadcast kernels
         float[] a = values(30, 20 * 40);
         a[45] = Float.NaN;
-        float[] bb = values(31, 40 * 5);
-        bb[7] = Float.POSITIVE_INFINITY;
-        float[] g = TWO.matmul(on(TWO, a, 20, 40), on(TWO, bb, 40, 5)).toArray();
-        float[] w = REF.matmul(on(REF, a, 20, 40), on(REF, bb, 40, 5)).toArray();
+        float[] bb = values(31, 40 * n);
+        bb[n + n / 2] = Float.POSITIVE_INFINITY; // row 1 of B
+        float[] g = TWO.matmul(on(TWO, a, 20, 40), on(TWO, bb, 40, n)).toArray();
+        float[] w = REF.matmul(on(REF, a, 20, 40), on(REF, bb, 40, n)).toArray();
         for (int i = 0; i < w.length; i++) {
             assertThat(Float.isNaN(g[i])).as("NaN at %d", i).isEqualTo(Float.isNaN(w[i]));
             assertThat(Float.isInfinite(g[i])).as("Inf at %d", i).isEqualTo(Float.isInfinite(w[i]));
