@@ -176,8 +176,10 @@ final class Movement {
     private void addByRowChunks(int[] idx, float[] sd, int sOff, float[] o, int outLen, int inner, int tasks) {
         int chunks = (idx.length + CHUNK_ROWS - 1) / CHUNK_ROWS;
         float[][] partial = new float[chunks][];
-        pool.run(tasks, t -> {
-            for (int ch = Parallel.split(chunks, tasks, t); ch < Parallel.split(chunks, tasks, t + 1); ch++) {
+        // one task per chunk when threads are wanted: free threads take the next chunk
+        int perChunk = tasks > 1 ? chunks : 1;
+        pool.run(perChunk, t -> {
+            for (int ch = Parallel.split(chunks, perChunk, t); ch < Parallel.split(chunks, perChunk, t + 1); ch++) {
                 float[] acc = new float[outLen];
                 int end = Math.min(idx.length, (ch + 1) * CHUNK_ROWS);
                 for (int i = ch * CHUNK_ROWS; i < end; i++) {

@@ -63,7 +63,7 @@ final class SkinnyDot {
         final float[] bt = panel;
         pack(b, k, n, kp, bt);
         int blocks = Gemm.ceilDiv(m, R);
-        int tasks = Math.min(blocks, pool.tasksFor((long) m * n * k, Gemm.PARALLEL_GRAIN));
+        int tasks = Math.min(blocks, SkinnyGemm.overSplit(pool.tasksFor((long) m * n * k, Gemm.PARALLEL_GRAIN)));
         pool.run(tasks, t -> {
             int r0 = Math.min(m, Parallel.split(blocks, tasks, t) * R);
             int r1 = Math.min(m, Parallel.split(blocks, tasks, t + 1) * R);

@@ -37,6 +37,15 @@ final class SkinnyGemm {
     private SkinnyGemm() {
     }
 
+    /**
+     * Tasks for {@code threads} threads: several per thread, handed out as threads come free, so a
+     * thread the OS deschedules on a shared machine delays its current slice, not half the product.
+     * Which rows a task gets never changes their arithmetic, so neither does the split.
+     */
+    static int overSplit(int threads) {
+        return threads == 1 ? 1 : threads * 8;
+    }
+
     /** Same contract as {@link Gemm#multiply} for {@code 1 <= n <= MAX_N}, {@code m, k >= 1}. */
     static void multiply(Parallel pool, int m, int n, int k, Gemm.Operand a, Gemm.Operand b, float[] c, int cOff) {
         if (SkinnyDot.suits(n, k, a)) {
@@ -53,7 +62,7 @@ final class SkinnyGemm {
         int rows = nv == 1 ? R1 : R2;
         int kb = Math.max(1, PANEL_FLOATS / w);
         int blocks = Gemm.ceilDiv(m, rows);
-        int tasks = Math.min(blocks, pool.tasksFor((long) m * n * k, Gemm.PARALLEL_GRAIN));
+        int tasks = Math.min(blocks, SkinnyGemm.overSplit(pool.tasksFor((long) m * n * k, Gemm.PARALLEL_GRAIN)));
         float[] panel = PANEL.get();
         if (panel.length < Math.min(k, kb) * w) {
             panel = new float[Math.min(k, kb) * w];
