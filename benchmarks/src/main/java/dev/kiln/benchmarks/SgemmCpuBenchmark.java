@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * SGEMM on the cpu backend, N = 64..2048 and the MLP shapes: shapes are MxKxN. Time per product; GFLOPS = 2*M*K*N / time.
+ * SGEMM on the cpu backend, N = 64..2048, the MLP shapes and the k-means-on-MNIST shapes: shapes are MxKxN. Time per product; GFLOPS = 2*M*K*N / time.
  */
 @State(Scope.Benchmark)
 // sample time: percentiles (p0 = best, p50 = median) stay meaningful on a shared, loaded machine
@@ -26,7 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class SgemmCpuBenchmark {
-    @Param({"64x64x64", "128x128x128", "256x256x256", "512x512x512", "1024x1024x1024", "2048x2048x2048", "64x784x128", "64x128x10"})
+    @Param({"64x64x64", "128x128x128", "256x256x256", "512x512x512", "1024x1024x1024", "2048x2048x2048", "64x784x128", "64x128x10",
+        "60000x784x10", "60000x784x4"}) // the last two: k-means distances on MNIST (narrow-result path)
     public String shape;
 
     private Backend backend;

@@ -12,6 +12,9 @@ import jdk.incubator.vector.FloatVector;
  * <p>Threads split the tiles of C (by rows of panels, or by columns when there are few rows);
  * every element of C is computed by one thread with the same order of k, so results are the same
  * for any thread count. Packing buffers are per thread and reused across calls.
+ *
+ * <p>Results at most two vectors wide go to {@link SkinnyGemm} instead, which streams A unpacked
+ * (same arithmetic, so the same bits).
  */
 final class Gemm {
     /** Float lanes per vector (8 on AVX2, 16 on AVX-512). */
@@ -56,6 +59,15 @@ final class Gemm {
             Arrays.fill(c, cOff, cOff + m * n, 0f);
             return;
         }
+        if (n <= SkinnyGemm.MAX_N) {
+            SkinnyGemm.multiply(pool, m, n, k, a, b, c, cOff);
+        } else {
+            packed(pool, m, n, k, a, b, c, cOff);
+        }
+    }
+
+    /** The packed (BLIS) path for any shape with {@code m, n, k >= 1}; tests compare the narrow path with it. */
+    static void packed(Parallel pool, int m, int n, int k, Operand a, Operand b, float[] c, int cOff) {
         int tasks = pool.tasksFor((long) m * n * k, PARALLEL_GRAIN);
         Buffers mine = BUFFERS.get();
         int mPanels = ceilDiv(m, MR);

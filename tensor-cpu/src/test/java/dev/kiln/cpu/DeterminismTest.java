@@ -26,7 +26,10 @@ class DeterminismTest {
             b -> b.binary(BinaryOp.MUL, on(b, values(12, 400 * 300), 400, 300), on(b, values(13, 300), 300)),
             b -> b.unary(UnaryOp.TANH, on(b, values(14, 200_000), 200_000)),
             b -> b.randomNormal(new int[] {100_000}, 42, 0, 0f, 1f),
-            b -> b.indexAdd(b.full(new int[] {50, 64}, 0f), 0, on(b, labels(3000, 50), 3000), on(b, values(15, 3000 * 64), 3000, 64)));
+            b -> b.indexAdd(b.full(new int[] {50, 64}, 0f), 0, on(b, labels(3000, 50), 3000), on(b, values(15, 3000 * 64), 3000, 64)),
+            b -> b.indexAdd(b.full(new int[] {10, 40}, 1f), 0, on(b, labels(30000, 10), 30000), on(b, values(16, 30000 * 40), 30000, 40)),
+            b -> b.matmul(on(b, values(17, 3001 * 100), 3001, 100), on(b, values(18, 100 * 10), 100, 10)),
+            b -> b.matmul(on(b, values(19, 3001 * 100), 3001, 100), on(b, values(20, 100 * 3), 100, 3)));
 
     private static float[] labels(int n, int classes) {
         float[] l = new float[n];

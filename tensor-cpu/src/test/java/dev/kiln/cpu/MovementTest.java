@@ -6,6 +6,7 @@ import static dev.kiln.cpu.Oracle.close;
 import static dev.kiln.cpu.Oracle.exact;
 import static dev.kiln.cpu.Oracle.on;
 import static dev.kiln.cpu.Oracle.values;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kiln.core.backend.Backend;
@@ -73,6 +74,41 @@ class MovementTest {
                 REF.indexAdd(on(REF, new float[50 * 64], 50, 64), 0, idx(REF, bigIdx), on(REF, grads, 3000, 64)), 0f);
         assertThatThrownBy(() -> CPU.indexAdd(on(CPU, base, 6, 4), 0, idx(CPU, -1), on(CPU, values(1, 4), 1, 4)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("index -1.0");
+    }
+
+    @Test
+    void indexAddOfManyRowsIntoFewSumsByRowChunks() {
+        // k-means' per-cluster sums: 20000 rows into 7, summed in fixed chunks of rows, then chunk by
+        // chunk: against exact (double) sums, within float rounding of the terms' magnitudes
+        int rows = 20000;
+        int cols = 33;
+        float[] ix = new float[rows];
+        for (int i = 0; i < rows; i++) {
+            ix[i] = (i * 13 + i / 100) % 7;
+        }
+        float[] base = values(24, 7 * cols);
+        float[] wide = values(26, rows * 2 * cols);
+        double[] exact = new double[7 * cols];
+        double[] magnitude = new double[7 * cols];
+        for (int e = 0; e < exact.length; e++) {
+            exact[e] = base[e];
+            magnitude[e] = Math.abs(base[e]);
+        }
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                float v = wide[i * 2 * cols + 10 + j];
+                exact[(int) ix[i] * cols + j] += v;
+                magnitude[(int) ix[i] * cols + j] += Math.abs(v);
+            }
+        }
+        Tensor contiguousSrc = on(CPU, wide, rows, 2 * cols).slice(1, 10, 10 + cols).contiguous();
+        Tensor stridedSrc = on(CPU, wide, rows, 2 * cols).slice(1, 10, 10 + cols); // every row's middle
+        for (Tensor src : new Tensor[] {contiguousSrc, stridedSrc}) {
+            float[] got = CPU.indexAdd(on(CPU, base, 7, cols), 0, idx(CPU, ix), src).toArray();
+            for (int e = 0; e < exact.length; e++) {
+                assertThat(Math.abs(got[e] - exact[e])).as("element %d", e).isLessThanOrEqualTo(1e-5 * magnitude[e]);
+            }
+        }
     }
 
     @Test

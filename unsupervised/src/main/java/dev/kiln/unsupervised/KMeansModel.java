@@ -67,7 +67,7 @@ public final class KMeansModel {
         double[][] out = new double[points.rows()][k];
         for (int i = 0; i < out.length; i++) {
             for (int c = 0; c < k; c++) {
-                out[i][c] = Math.sqrt(sq[c * out.length + i]); // sq is [k, n]
+                out[i][c] = Math.sqrt(sq[i * k + c]); // sq is [n, k]
             }
         }
         return out;

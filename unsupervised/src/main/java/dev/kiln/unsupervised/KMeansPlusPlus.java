@@ -34,17 +34,17 @@ final class KMeansPlusPlus {
                 ids[t] = Math.min(searchSorted(cumulative, target), n - 1);
                 System.arraycopy(data, ids[t] * d, candidates, t * d, d);
             }
-            // [trials, n]: each candidate's distances, capped by the current closest distances
-            Tensor closestNow = Tensor.fromArray(dist.backend(), closest, 1, n);
+            // [n, trials]: each candidate's distances, capped by the current closest distances
+            Tensor closestNow = Tensor.fromArray(dist.backend(), closest, n, 1);
             Tensor capped = dist.to(candidates).minimum(closestNow);
-            float[] pots = capped.sum(1, false).toArray();
+            float[] pots = capped.sum(0, false).toArray();
             int best = 0;
             for (int t = 1; t < trials; t++) {
                 if (pots[t] < pots[best]) {
                     best = t;
                 }
             }
-            closest = capped.slice(0, best, best + 1).toArray();
+            closest = capped.slice(1, best, best + 1).toArray();
             potential = sum(closest);
             System.arraycopy(data, ids[best] * d, centres, c * d, d);
         }

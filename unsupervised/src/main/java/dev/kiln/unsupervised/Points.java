@@ -2,6 +2,7 @@ package dev.kiln.unsupervised;
 
 import dev.kiln.core.backend.Backend;
 import dev.kiln.core.tensor.Tensor;
+import java.lang.ref.SoftReference;
 import java.util.Objects;
 
 /**
@@ -10,11 +11,15 @@ import java.util.Objects;
  * Every clustering {@link dev.kiln.core.train.Trainer} in this module takes one. Immutable: the
  * factories copy their input and {@link #data()} hands out the array only to code that must not
  * modify it (the module's own algorithms).
+ *
+ * <p>The copy of the points that the distance computations use on a backend is kept, softly, after
+ * its first use (see {@link #onBackend}): the collector drops it when memory runs short.
  */
 public final class Points {
     private final float[] data;
     private final int rows;
     private final int cols;
+    private volatile SoftReference<OnBackend> onBackend = new SoftReference<>(null);
 
     private Points(float[] data, int rows, int cols) {
         this.data = data;
@@ -127,6 +132,34 @@ public final class Points {
     /** The points as a {@code [rows, cols]} tensor on {@code backend}. */
     public Tensor toTensor(Backend backend) {
         return Tensor.fromArray(backend, data, rows, cols);
+    }
+
+    /** The points on a backend, {@code [rows, cols]}, with their squared Euclidean norms {@code [rows, 1]}. */
+    record OnBackend(Backend backend, Tensor x, Tensor squaredNorms) {
+    }
+
+    /**
+     * The points and their squared norms on {@code backend}: uploaded and summed on first use, then
+     * kept for the next use on the same backend, so k-means restarts, fits for several k and
+     * predictions on the training set copy the points (188 MB for MNIST) and sum the norms once. Held
+     * by a soft reference: under memory pressure the collector frees it and the next use rebuilds it.
+     */
+    OnBackend onBackend(Backend backend) {
+        OnBackend cached = onBackend.get();
+        if (cached != null && cached.backend() == backend) {
+            return cached;
+        }
+        float[] norms = new float[rows];
+        for (int i = 0; i < rows; i++) {
+            double s = 0;
+            for (int j = 0, o = i * cols; j < cols; j++) {
+                s += (double) data[o + j] * data[o + j];
+            }
+            norms[i] = (float) s;
+        }
+        OnBackend fresh = new OnBackend(backend, toTensor(backend), Tensor.fromArray(backend, norms, rows, 1));
+        onBackend = new SoftReference<>(fresh);
+        return fresh;
     }
 
     /** Rows {@code index[0], index[1], ...} as a new set. */

@@ -4,57 +4,29 @@ import dev.kiln.core.backend.Backend;
 import dev.kiln.core.tensor.Tensor;
 
 /**
- * Squared Euclidean distances from a few centres to every point, computed on a backend as
- * {@code ‖c‖² − 2 c·xᵀ + ‖x‖²}: one GEMM {@code [k, d] × [d, n]} plus broadcasts. The points are
- * uploaded once, transposed ({@code [d, n]}), with their squared norms; only the centres travel
- * (k-means also uploads the row-major points once, for the per-cluster sums).
- * The {@code [k, n]} orientation keeps the GEMM's long dimension (n) as its output width, the
- * shape GEMM kernels run fastest (measured ~2x faster than {@code [n, d] × [d, k]} for k = 10 on
- * tensor-cpu). Float32 cancellation can make a distance slightly negative: results are clamped at 0.
+ * Squared Euclidean distances from every point to a few centres, computed on a backend as
+ * {@code ‖x‖² − (2 x·c − ‖c‖²)}: one GEMM {@code [n, d] × [d, k]} against the doubled, transposed
+ * centres, then broadcasts. The points are uploaded once, row-major, with their squared norms (kept
+ * by {@link Points#onBackend} for later fits); only the centres travel. The nearest centre is the
+ * one with the largest score {@code 2 x·c − ‖c‖²}, so an assignment needs no {@code [n, k]} distance
+ * matrix, only the scores and their row maximum. The GEMM's result is narrow (k columns), the shape
+ * tensor-cpu streams without copying the points; the same row-major points serve the per-cluster
+ * sums. Float32 cancellation can make a distance slightly negative: results are clamped at 0.
  */
 final class SquaredDistances {
     private final Backend backend;
-    private final Points points;
-    private final Tensor xT;
-    private Tensor x;
+    private final Tensor x;
     private final Tensor xNorms;
     private final int n;
     private final int d;
 
     SquaredDistances(Points points, Backend backend) {
         this.backend = backend;
-        this.points = points;
         this.n = points.rows();
         this.d = points.cols();
-        float[] data = points.data();
-        float[] norms = new float[n];
-        for (int i = 0; i < n; i++) {
-            double s = 0;
-            for (int j = 0, o = i * d; j < d; j++) {
-                s += (double) data[o + j] * data[o + j];
-            }
-            norms[i] = (float) s;
-        }
-        this.xT = Tensor.fromArray(backend, transpose(data, n, d), d, n);
-        this.xNorms = Tensor.fromArray(backend, norms, 1, n);
-    }
-
-    /** {@code [d, n]} from {@code [n, d]}, in 64 x 64 tiles so reads and writes both stay in cache. */
-    static float[] transpose(float[] x, int n, int d) {
-        final int tile = 64;
-        float[] out = new float[n * d];
-        for (int i0 = 0; i0 < n; i0 += tile) {
-            int i1 = Math.min(n, i0 + tile);
-            for (int j0 = 0; j0 < d; j0 += tile) {
-                int j1 = Math.min(d, j0 + tile);
-                for (int i = i0; i < i1; i++) {
-                    for (int j = j0; j < j1; j++) {
-                        out[j * n + i] = x[i * d + j];
-                    }
-                }
-            }
-        }
-        return out;
+        Points.OnBackend uploaded = points.onBackend(backend);
+        this.x = uploaded.x();
+        this.xNorms = uploaded.squaredNorms();
     }
 
     Backend backend() {
@@ -65,38 +37,41 @@ final class SquaredDistances {
         return n;
     }
 
-    /** {@code [k, n]} squared distances from {@code centres} (row-major {@code k x d}) to every point. */
-    Tensor to(float[] centres) {
+    /** {@code [n, k]} scores {@code 2 x·c − ‖c‖²} (larger is nearer) for row-major {@code k x d} centres. */
+    private Tensor scores(float[] centres) {
         int k = centres.length / d;
         float[] cNorms = new float[k];
+        float[] twiceT = new float[d * k]; // 2 cᵀ, [d, k]: doubling is exact, so it costs no rounding
         for (int c = 0; c < k; c++) {
             double s = 0;
             for (int j = 0; j < d; j++) {
                 float v = centres[c * d + j];
                 s += (double) v * v;
+                twiceT[j * k + c] = 2f * v;
             }
             cNorms[c] = (float) s;
         }
-        Tensor cross = Tensor.fromArray(backend, centres, k, d).matmul(xT);
-        return Tensor.fromArray(backend, cNorms, k, 1).add(xNorms).sub(cross.mul(2f)).maximum(0f);
+        return x.matmul(Tensor.fromArray(backend, twiceT, d, k)).sub(Tensor.fromArray(backend, cNorms, 1, k));
+    }
+
+    /** {@code [n, k]} squared distances from every point to {@code centres} (row-major {@code k x d}). */
+    Tensor to(float[] centres) {
+        return xNorms.sub(scores(centres)).maximum(0f);
     }
 
     /** Nearest centre of every point and the squared distance to it. */
     Assignment assign(float[] centres) {
-        Tensor dist = to(centres);
-        Tensor labels = dist.neg().argmax(0);
-        return new Assignment(labels, labels.toIntArray(), dist.min(0, false).toArray());
+        Tensor s = scores(centres);
+        Tensor labels = s.argmax(1);
+        float[] min = xNorms.sub(s.max(1, true)).maximum(0f).toArray();
+        return new Assignment(labels, labels.toIntArray(), min);
     }
 
     /**
      * Per-centre sums of the points assigned to it, {@code [k, d]} row-major: a scatter-add of the
-     * point rows on the backend (so a device backend keeps the pass on the device). The row-major
-     * copy of the points is uploaded on first use only: prediction never needs it.
+     * point rows on the backend (so a device backend keeps the pass on the device).
      */
     float[] clusterSums(Tensor labels, int k) {
-        if (x == null) {
-            x = points.toTensor(backend);
-        }
         return backend.indexAdd(Tensor.zeros(backend, k, d), 0, labels, x).toArray();
     }
 

@@ -110,7 +110,7 @@ class KMeansTest {
                     double e = data.points().get(i, j) - centres[c * 3 + j];
                     s += e * e;
                 }
-                assertThat((double) got[c * data.points().rows() + i]).isCloseTo(s, within(1e-3 + 1e-5 * s));
+                assertThat((double) got[i * 2 + c]).isCloseTo(s, within(1e-3 + 1e-5 * s));
             }
         }
     }
