@@ -59,7 +59,11 @@ final class Gemm {
             Arrays.fill(c, cOff, cOff + m * n, 0f);
             return;
         }
-        if (n <= SkinnyGemm.MAX_N) {
+        // only tall products: for a batch of 64 rows (a dense layer's 10-class output) the narrow
+        // kernel saved 5 us in isolation, but inside a training step C2 left its vector ops
+        // un-intrinsified (boxed FMAs: the forward pass went from 220 to 510 us); the packed path
+        // is robust there
+        if (n <= SkinnyGemm.MAX_N && m >= SkinnyGemm.MIN_M) {
             SkinnyGemm.multiply(pool, m, n, k, a, b, c, cOff);
         } else {
             packed(pool, m, n, k, a, b, c, cOff);

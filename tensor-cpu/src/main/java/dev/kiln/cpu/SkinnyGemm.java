@@ -26,6 +26,8 @@ final class SkinnyGemm {
     private static final int V = GemmKernels.V;
     /** Widest C this path takes: two vectors per row. */
     static final int MAX_N = 2 * V;
+    /** Fewer rows than this stay on the packed path (see {@link Gemm#multiply}). */
+    static final int MIN_M = 1024;
     /** Rows per register block: 8 rows x 1 vector, or 6 rows x 2 vectors (15 registers on AVX2). */
     private static final int R1 = 8;
     private static final int R2 = 6;
