@@ -24,9 +24,7 @@ public final class Agglomerative implements Trainer<Points, AgglomerativeModel> 
     private final Linkage linkage;
 
     public Agglomerative(int nClusters, Linkage linkage) {
-        if (nClusters < 1) {
-            throw new IllegalArgumentException("Agglomerative: nClusters must be >= 1, got " + nClusters);
-        }
+        HyperParameters.atLeastOne("Agglomerative", "nClusters", nClusters);
         this.nClusters = nClusters;
         this.linkage = java.util.Objects.requireNonNull(linkage, "linkage");
     }

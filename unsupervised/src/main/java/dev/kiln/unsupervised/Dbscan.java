@@ -28,9 +28,7 @@ public final class Dbscan implements Trainer<Points, DbscanModel> {
         if (!(eps > 0) || Double.isInfinite(eps)) {
             throw new IllegalArgumentException("DBSCAN: eps must be a positive finite distance, got " + eps);
         }
-        if (minPts < 1) {
-            throw new IllegalArgumentException("DBSCAN: minPts must be >= 1, got " + minPts);
-        }
+        HyperParameters.atLeastOne("DBSCAN", "minPts", minPts);
         this.eps = eps;
         this.minPts = minPts;
         this.search = search;

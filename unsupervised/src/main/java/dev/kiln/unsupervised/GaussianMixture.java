@@ -177,9 +177,7 @@ public final class GaussianMixture implements Trainer<Points, GaussianMixtureMod
         private long seed;
 
         private Builder(int k) {
-            if (k < 1) {
-                throw new IllegalArgumentException("GaussianMixture: k must be >= 1, got " + k);
-            }
+            HyperParameters.atLeastOne("GaussianMixture", "k", k);
             this.k = k;
         }
 
@@ -207,17 +205,13 @@ public final class GaussianMixture implements Trainer<Points, GaussianMixtureMod
         }
 
         public Builder maxIterations(int n) {
-            if (n < 1) {
-                throw new IllegalArgumentException("GaussianMixture: maxIterations must be >= 1, got " + n);
-            }
+            HyperParameters.atLeastOne("GaussianMixture", "maxIterations", n);
             this.maxIterations = n;
             return this;
         }
 
         public Builder nInit(int n) {
-            if (n < 1) {
-                throw new IllegalArgumentException("GaussianMixture: nInit must be >= 1, got " + n);
-            }
+            HyperParameters.atLeastOne("GaussianMixture", "nInit", n);
             this.nInit = n;
             return this;
         }

@@ -108,24 +108,18 @@ public final class KMeans implements Trainer<Points, KMeansModel> {
         private Backend backend;
 
         private Builder(int k) {
-            if (k < 1) {
-                throw new IllegalArgumentException("KMeans: k must be >= 1, got " + k);
-            }
+            HyperParameters.atLeastOne("KMeans", "k", k);
             this.k = k;
         }
 
         public Builder nInit(int n) {
-            if (n < 1) {
-                throw new IllegalArgumentException("KMeans: nInit must be >= 1, got " + n);
-            }
+            HyperParameters.atLeastOne("KMeans", "nInit", n);
             this.nInit = n;
             return this;
         }
 
         public Builder maxIterations(int n) {
-            if (n < 1) {
-                throw new IllegalArgumentException("KMeans: maxIterations must be >= 1, got " + n);
-            }
+            HyperParameters.atLeastOne("KMeans", "maxIterations", n);
             this.maxIterations = n;
             return this;
         }

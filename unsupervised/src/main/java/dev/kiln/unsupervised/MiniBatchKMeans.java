@@ -210,33 +210,25 @@ public final class MiniBatchKMeans implements Trainer<Points, KMeansModel> {
         private Backend backend;
 
         private Builder(int k) {
-            if (k < 1) {
-                throw new IllegalArgumentException("MiniBatchKMeans: k must be >= 1, got " + k);
-            }
+            HyperParameters.atLeastOne("MiniBatchKMeans", "k", k);
             this.k = k;
         }
 
         public Builder batchSize(int n) {
-            if (n < 1) {
-                throw new IllegalArgumentException("MiniBatchKMeans: batchSize must be >= 1, got " + n);
-            }
+            HyperParameters.atLeastOne("MiniBatchKMeans", "batchSize", n);
             this.batchSize = n;
             return this;
         }
 
         /** Passes over the data (scikit-learn's {@code max_iter}). */
         public Builder maxEpochs(int n) {
-            if (n < 1) {
-                throw new IllegalArgumentException("MiniBatchKMeans: maxEpochs must be >= 1, got " + n);
-            }
+            HyperParameters.atLeastOne("MiniBatchKMeans", "maxEpochs", n);
             this.maxEpochs = n;
             return this;
         }
 
         public Builder maxNoImprovement(int n) {
-            if (n < 1) {
-                throw new IllegalArgumentException("MiniBatchKMeans: maxNoImprovement must be >= 1, got " + n);
-            }
+            HyperParameters.atLeastOne("MiniBatchKMeans", "maxNoImprovement", n);
             this.maxNoImprovement = n;
             return this;
         }

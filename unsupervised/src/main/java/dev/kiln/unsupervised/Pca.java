@@ -29,9 +29,7 @@ public final class Pca implements Trainer<Points, PcaModel> {
 
     /** Keeps {@code components} directions. */
     public static Pca of(int components) {
-        if (components < 1) {
-            throw new IllegalArgumentException("PCA: components must be >= 1, got " + components);
-        }
+        HyperParameters.atLeastOne("PCA", "components", components);
         return new Pca(components, Double.NaN, false);
     }
 
