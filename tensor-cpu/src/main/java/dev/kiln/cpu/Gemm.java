@@ -14,7 +14,9 @@ import jdk.incubator.vector.FloatVector;
  * for any thread count. Packing buffers are per thread and reused across calls.
  *
  * <p>Results at most two vectors wide go to {@link SkinnyGemm} instead, which streams A unpacked
- * (same arithmetic, so the same bits).
+ * (same arithmetic, so the same bits). A mostly-zero A is packed without its all-zero depth steps
+ * ({@link ZeroSkip}); a mostly-zero B is handled by computing {@code C^T = B^T A^T} that way and
+ * transposing the result.
  */
 final class Gemm {
     /** Float lanes per vector (8 on AVX2, 16 on AVX-512). */
@@ -36,7 +38,17 @@ final class Gemm {
         float[] a = new float[0];
         float[] b = new float[0];
         final float[] tile = new float[MR * NR];
+        /** Zero skipping: per A panel of the current block, the kept depth steps and their count. */
+        int[] cols = new int[0];
+        final int[] counts = new int[MC / MR];
+        /** Sixteen rows of A transposed (depth-major), split into two panels. */
+        final float[] strip = new float[16 * KC];
+        /** The transposed result of a sparse-B product (kept when small). */
+        float[] t = new float[0];
     }
+
+    /** Largest transposed result kept between calls (floats). */
+    private static final int KEEP_T = 1 << 20;
 
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
@@ -65,13 +77,40 @@ final class Gemm {
         // is robust there
         if (n <= SkinnyGemm.MAX_N && m >= SkinnyGemm.MIN_M) {
             SkinnyGemm.multiply(pool, m, n, k, a, b, c, cOff);
-        } else {
-            packed(pool, m, n, k, a, b, c, cOff);
+            return;
         }
+        if (ZeroSkip.AVAILABLE && (long) m * n * k >= ZeroSkip.MIN_WORK) {
+            if (ZeroSkip.sparse(a, m, k)) {
+                packed(pool, m, n, k, a, b, c, cOff, true);
+                return;
+            }
+            if (k >= MR && ZeroSkip.sparse(b, k, n)) { // the weight gradient of a layer fed sparse inputs
+                transposedProduct(pool, m, n, k, a, b, c, cOff);
+                return;
+            }
+        }
+        packed(pool, m, n, k, a, b, c, cOff, false);
     }
 
-    /** The packed (BLIS) path for any shape with {@code m, n, k >= 1}; tests compare the narrow path with it. */
-    static void packed(Parallel pool, int m, int n, int k, Operand a, Operand b, float[] c, int cOff) {
+    /** {@code C = (B^T A^T)^T}: the sparse B becomes the A side, whose zero steps are skipped. */
+    private static void transposedProduct(Parallel pool, int m, int n, int k, Operand a, Operand b, float[] c,
+                                          int cOff) {
+        Buffers mine = BUFFERS.get();
+        float[] t = mine.t.length >= m * n ? mine.t : new float[m * n];
+        if (m * n <= KEEP_T) {
+            mine.t = t;
+        }
+        packed(pool, n, m, k, new Operand(b.data(), b.off(), b.cs(), b.rs()),
+                new Operand(a.data(), a.off(), a.cs(), a.rs()), t, 0, true);
+        Transpose.transpose(pool, t, 0, m, c, cOff, n, n, m);
+    }
+
+    /**
+     * The packed (BLIS) path for any shape with {@code m, n, k >= 1}; tests compare the other paths
+     * with it. {@code skipZeros}: pack A without its all-zero depth steps where B's block is finite.
+     */
+    static void packed(Parallel pool, int m, int n, int k, Operand a, Operand b, float[] c, int cOff,
+                       boolean skipZeros) {
         int tasks = pool.tasksFor((long) m * n * k, PARALLEL_GRAIN);
         Buffers mine = BUFFERS.get();
         int mPanels = ceilDiv(m, MR);
@@ -89,12 +128,14 @@ final class Gemm {
                 boolean accumulate = pc > 0;
                 if (tasks == 1) {
                     packB(b, pcF, kc, jcF, nc, pb, 0, nPanels);
-                    compute(a, pb, c, cOff, n, pcF, kc, jcF, nc, 0, mPanels, 0, nPanels, m, accumulate);
+                    boolean skip = skipZeros && ZeroSkip.allFinite(pb, 0, nPanels * NR * kc);
+                    compute(a, pb, c, cOff, n, pcF, kc, jcF, nc, 0, mPanels, 0, nPanels, m, accumulate, skip);
                     continue;
                 }
                 int packParts = Math.min(nPanels, 4 * tasks);
                 pool.run(packParts, t -> packB(b, pcF, kc, jcF, nc, pb, Parallel.split(nPanels, packParts, t),
                         Parallel.split(nPanels, packParts, t + 1)));
+                boolean skip = skipZeros && ZeroSkip.allFinite(pb, 0, nPanels * NR * kc);
                 // split by rows of panels when there are enough of them, else by columns
                 boolean byRows = mPanels >= 2 * tasks || mPanels >= nPanels;
                 // rows are cut finer than the thread count and claimed as threads come free, so a
@@ -104,10 +145,10 @@ final class Gemm {
                 pool.run(parts, t -> {
                     if (byRows) {
                         compute(a, pb, c, cOff, n, pcF, kc, jcF, nc, Parallel.split(mPanels, parts, t),
-                                Parallel.split(mPanels, parts, t + 1), 0, nPanels, m, accumulate);
+                                Parallel.split(mPanels, parts, t + 1), 0, nPanels, m, accumulate, skip);
                     } else {
                         compute(a, pb, c, cOff, n, pcF, kc, jcF, nc, 0, mPanels, Parallel.split(nPanels, tasks, t),
-                                Parallel.split(nPanels, tasks, t + 1), m, accumulate);
+                                Parallel.split(nPanels, tasks, t + 1), m, accumulate, skip);
                     }
                 });
             }
@@ -129,6 +170,9 @@ final class Gemm {
                         Arrays.fill(pb, dst + w, dst + NR, 0f);
                     }
                 }
+            } else if (w == NR && b.rs() == 1 && Transpose.BLOCKS) {
+                // B is a transposed row-major matrix (a dense layer's w.t()): a panel is a transpose
+                Transpose.transpose(d, src, b.cs(), pb, dst, NR, NR, kc);
             } else if (w == NR && (long) (NR - 1) * b.cs() < Integer.MAX_VALUE / 2) {
                 // strided columns (a dense layer's w.t()): one SIMD gather per vector of the panel row
                 // instead of NR scalar loads; the index map is the column stride
@@ -151,37 +195,55 @@ final class Gemm {
         }
     }
 
-    /** Packs A rows [i0, i0+mc) x [pc, pc+kc) into MR-row panels, zero-padding the last one. */
-    private static void packA(Operand a, int i0, int mc, int pc, int kc, float[] pa) {
+    /**
+     * Packs A rows [i0, i0+mc) x [pc, pc+kc) into MR-row panels, zero-padding the last one; with
+     * {@code skip}, each panel keeps only its non-zero depth steps, listed in {@code buf}.
+     */
+    private static void packA(Operand a, int i0, int mc, int pc, int kc, float[] pa, boolean skip, Buffers buf) {
+        if (skip && buf.cols.length < ceilDiv(mc, MR) * kc) {
+            buf.cols = new int[MC / MR * KC];
+        }
         float[] d = a.data();
         for (int ip = 0; ip * MR < mc; ip++) {
             int r0 = ip * MR;
             int h = Math.min(MR, mc - r0);
             int dst = ip * MR * kc;
             int src = a.off() + (i0 + r0) * a.rs() + pc * a.cs();
-            if (a.rs() == 1 && h == MR) { // A is a transposed view: MR rows of one column are adjacent
-                for (int p = 0; p < kc; p++) {
-                    System.arraycopy(d, src + p * a.cs(), pa, dst + p * MR, MR);
+            int lane = r0 % 16;
+            int kept = kc;
+            if (MR == 8 && a.rs() == 1 && h == MR) { // A is a transposed view: a step's 8 values are adjacent
+                kept = ZeroSkip.packSteps(d, src, a.cs(), kc, pa, dst, skip, buf.cols, ip * kc);
+            } else if (MR == 8 && a.cs() == 1 && Transpose.BLOCKS && mc - (r0 - lane) >= 16) {
+                // unit-stride rows: two panels (16 rows) at a time through a register-block transpose
+                if (lane == 0) {
+                    Transpose.transpose(d, src, a.rs(), buf.strip, 0, 16, 16, kc);
                 }
-                continue;
+                kept = ZeroSkip.packSteps(buf.strip, lane, 16, kc, pa, dst, skip, buf.cols, ip * kc);
+            } else if (skip) {
+                kept = ZeroSkip.packPanel(a, i0 + r0, h, pc, kc, pa, dst, buf.cols, ip * kc);
+            } else {
+                for (int r = 0; r < h; r++) {
+                    int s = src + r * a.rs();
+                    for (int p = 0; p < kc; p++) {
+                        pa[dst + p * MR + r] = d[s + p * a.cs()];
+                    }
+                }
+                for (int r = h; r < MR; r++) {
+                    for (int p = 0; p < kc; p++) {
+                        pa[dst + p * MR + r] = 0f;
+                    }
+                }
             }
-            for (int r = 0; r < h; r++) {
-                int s = src + r * a.rs();
-                for (int p = 0; p < kc; p++) {
-                    pa[dst + p * MR + r] = d[s + p * a.cs()];
-                }
-            }
-            for (int r = h; r < MR; r++) {
-                for (int p = 0; p < kc; p++) {
-                    pa[dst + p * MR + r] = 0f;
-                }
+            if (skip) {
+                buf.counts[ip] = kept;
             }
         }
     }
 
+
     /** Tiles of C for row panels [m0, m1) and column panels [n0, n1) of the current KC x NC block. */
     private static void compute(Operand a, float[] pb, float[] c, int cOff, int ldc, int pc, int kc, int jc, int nc,
-                                int m0, int m1, int n0, int n1, int m, boolean accumulate) {
+                                int m0, int m1, int n0, int n1, int m, boolean accumulate, boolean skip) {
         if (m0 >= m1 || n0 >= n1) {
             return;
         }
@@ -194,7 +256,7 @@ final class Gemm {
                 buf.a = new float[MC * KC];
             }
             float[] pa = buf.a;
-            packA(a, ic, mc, pc, kc, pa);
+            packA(a, ic, mc, pc, kc, pa, skip, buf);
             for (int jp = n0; jp < n1; jp++) {
                 int j0 = jp * NR;
                 int w = Math.min(NR, nc - j0);
@@ -203,10 +265,13 @@ final class Gemm {
                     int r0 = ip * MR;
                     int h = Math.min(MR, mc - r0);
                     int cPos = cOff + (ic + r0) * ldc + jc + j0;
+                    int steps = skip ? buf.counts[ip] : kc;
+                    int[] cols = steps < kc ? buf.cols : null; // null: every step, dense
                     if (h == MR && w == NR) {
-                        kernel(kc, pa, ip * MR * kc, pb, bOff, c, cPos, ldc, accumulate);
+                        kernel(steps, cols, ip * kc, pa, ip * MR * kc, pb, bOff, c, cPos, ldc, accumulate);
                     } else {
-                        edgeTile(kc, pa, ip * MR * kc, pb, bOff, c, cPos, ldc, h, w, accumulate, buf.tile);
+                        edgeTile(steps, cols, ip * kc, pa, ip * MR * kc, pb, bOff, c, cPos, ldc, h, w, accumulate,
+                                buf.tile);
                     }
                 }
             }
@@ -214,22 +279,25 @@ final class Gemm {
     }
 
     /** A partial tile at the matrix edge: computed in a full-size scratch tile, then copied. */
-    private static void edgeTile(int kc, float[] pa, int aOff, float[] pb, int bOff, float[] c, int cPos, int ldc,
-                                 int h, int w, boolean accumulate, float[] tile) {
+    private static void edgeTile(int steps, int[] cols, int colOff, float[] pa, int aOff, float[] pb, int bOff,
+                                 float[] c, int cPos, int ldc, int h, int w, boolean accumulate, float[] tile) {
         if (accumulate) {
             for (int r = 0; r < h; r++) {
                 System.arraycopy(c, cPos + r * ldc, tile, r * NR, w);
             }
         }
-        kernel(kc, pa, aOff, pb, bOff, tile, 0, NR, accumulate);
+        kernel(steps, cols, colOff, pa, aOff, pb, bOff, tile, 0, NR, accumulate);
         for (int r = 0; r < h; r++) {
             System.arraycopy(tile, r * NR, c, cPos + r * ldc, w);
         }
     }
 
-    private static void kernel(int kc, float[] pa, int aOff, float[] pb, int bOff, float[] c, int cOff, int ldc,
-                               boolean load) {
-        if (MR == 8) {
+    /** The micro-kernel over {@code steps} depth steps: all of them, or those listed in {@code cols}. */
+    private static void kernel(int kc, int[] cols, int colOff, float[] pa, int aOff, float[] pb, int bOff, float[] c,
+                               int cOff, int ldc, boolean load) {
+        if (cols != null) {
+            GemmKernels.kernel8Skip(kc, cols, colOff, pa, aOff, pb, bOff, c, cOff, ldc, load);
+        } else if (MR == 8) {
             GemmKernels.kernel8(kc, pa, aOff, pb, bOff, c, cOff, ldc, load);
         } else {
             GemmKernels.kernel6(kc, pa, aOff, pb, bOff, c, cOff, ldc, load);

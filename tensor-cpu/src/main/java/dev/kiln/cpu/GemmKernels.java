@@ -131,4 +131,71 @@ final class GemmKernels {
         c60.intoArray(c, cOff + 6 * ldc); c61.intoArray(c, cOff + 6 * ldc + v);
         c70.intoArray(c, cOff + 7 * ldc); c71.intoArray(c, cOff + 7 * ldc + v);
     }
+
+    /**
+     * {@link #kernel8} over only the depth steps listed in {@code cols[colOff .. colOff + steps)}: the
+     * A panel holds just those steps (packed one after another), B is indexed through the list.
+     */
+    static void kernel8Skip(int steps, int[] cols, int colOff, float[] a, int aOff, float[] b, int bOff, float[] c,
+                            int cOff, int ldc, boolean load) {
+        final int v = V;
+        FloatVector c00, c01;
+        FloatVector c10, c11;
+        FloatVector c20, c21;
+        FloatVector c30, c31;
+        FloatVector c40, c41;
+        FloatVector c50, c51;
+        FloatVector c60, c61;
+        FloatVector c70, c71;
+        if (load) {
+            c00 = FloatVector.fromArray(S, c, cOff + 0 * ldc); c01 = FloatVector.fromArray(S, c, cOff + 0 * ldc + v);
+            c10 = FloatVector.fromArray(S, c, cOff + 1 * ldc); c11 = FloatVector.fromArray(S, c, cOff + 1 * ldc + v);
+            c20 = FloatVector.fromArray(S, c, cOff + 2 * ldc); c21 = FloatVector.fromArray(S, c, cOff + 2 * ldc + v);
+            c30 = FloatVector.fromArray(S, c, cOff + 3 * ldc); c31 = FloatVector.fromArray(S, c, cOff + 3 * ldc + v);
+            c40 = FloatVector.fromArray(S, c, cOff + 4 * ldc); c41 = FloatVector.fromArray(S, c, cOff + 4 * ldc + v);
+            c50 = FloatVector.fromArray(S, c, cOff + 5 * ldc); c51 = FloatVector.fromArray(S, c, cOff + 5 * ldc + v);
+            c60 = FloatVector.fromArray(S, c, cOff + 6 * ldc); c61 = FloatVector.fromArray(S, c, cOff + 6 * ldc + v);
+            c70 = FloatVector.fromArray(S, c, cOff + 7 * ldc); c71 = FloatVector.fromArray(S, c, cOff + 7 * ldc + v);
+        } else {
+            FloatVector z = FloatVector.zero(S);
+            c00 = z; c01 = z;
+            c10 = z; c11 = z;
+            c20 = z; c21 = z;
+            c30 = z; c31 = z;
+            c40 = z; c41 = z;
+            c50 = z; c51 = z;
+            c60 = z; c61 = z;
+            c70 = z; c71 = z;
+        }
+        for (int q = 0; q < steps; q++) {
+            int pa = aOff + q * 8;
+            int pb = bOff + cols[colOff + q] * 2 * v;
+            FloatVector b0 = FloatVector.fromArray(S, b, pb);
+            FloatVector b1 = FloatVector.fromArray(S, b, pb + v);
+            FloatVector a0 = FloatVector.broadcast(S, a[pa + 0]);
+            c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(S, a[pa + 1]);
+            c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(S, a[pa + 2]);
+            c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(S, a[pa + 3]);
+            c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31);
+            FloatVector a4 = FloatVector.broadcast(S, a[pa + 4]);
+            c40 = a4.fma(b0, c40); c41 = a4.fma(b1, c41);
+            FloatVector a5 = FloatVector.broadcast(S, a[pa + 5]);
+            c50 = a5.fma(b0, c50); c51 = a5.fma(b1, c51);
+            FloatVector a6 = FloatVector.broadcast(S, a[pa + 6]);
+            c60 = a6.fma(b0, c60); c61 = a6.fma(b1, c61);
+            FloatVector a7 = FloatVector.broadcast(S, a[pa + 7]);
+            c70 = a7.fma(b0, c70); c71 = a7.fma(b1, c71);
+        }
+        c00.intoArray(c, cOff + 0 * ldc); c01.intoArray(c, cOff + 0 * ldc + v);
+        c10.intoArray(c, cOff + 1 * ldc); c11.intoArray(c, cOff + 1 * ldc + v);
+        c20.intoArray(c, cOff + 2 * ldc); c21.intoArray(c, cOff + 2 * ldc + v);
+        c30.intoArray(c, cOff + 3 * ldc); c31.intoArray(c, cOff + 3 * ldc + v);
+        c40.intoArray(c, cOff + 4 * ldc); c41.intoArray(c, cOff + 4 * ldc + v);
+        c50.intoArray(c, cOff + 5 * ldc); c51.intoArray(c, cOff + 5 * ldc + v);
+        c60.intoArray(c, cOff + 6 * ldc); c61.intoArray(c, cOff + 6 * ldc + v);
+        c70.intoArray(c, cOff + 7 * ldc); c71.intoArray(c, cOff + 7 * ldc + v);
+    }
 }
