@@ -2,6 +2,7 @@ package dev.kiln.cpu;
 
 import dev.kiln.core.backend.Backend;
 import dev.kiln.core.backend.BinaryOp;
+import dev.kiln.core.backend.MemoryScope;
 import dev.kiln.core.backend.ReduceOp;
 import dev.kiln.core.backend.UnaryOp;
 import dev.kiln.core.tensor.HeapStorage;
@@ -28,6 +29,7 @@ public final class CpuBackend implements Backend, AutoCloseable {
 
     private final Parallel pool;
     private final Movement movement;
+    private final Recycler recycler = new Recycler();
 
     /** A backend whose pool has {@code threads} threads (the caller counts as one). */
     public CpuBackend(int threads) {
@@ -51,8 +53,23 @@ public final class CpuBackend implements Backend, AutoCloseable {
 
     // ---------------------------------------------------------------- memory
 
+    /** A new zero-filled tensor (from recycled memory inside a {@link #memoryScope()}). */
     Tensor alloc(int[] shape) {
-        return Tensor.wrap(new HeapStorage(this, new float[Shape.numel(shape)]), shape);
+        return Tensor.wrap(recycler.storage(this, Shape.numel(shape), true), shape);
+    }
+
+    /**
+     * A new tensor for an op that writes every element: recycled memory is not zero-filled first
+     * (a fresh array still is: Java has no other kind).
+     */
+    Tensor output(int[] shape) {
+        return Tensor.wrap(recycler.storage(this, Shape.numel(shape), false), shape);
+    }
+
+    /** Recycles the step's temporaries into later allocations of the same size (see {@link Recycler}). */
+    @Override
+    public MemoryScope memoryScope() {
+        return recycler.open();
     }
 
     static float[] data(Tensor t) {
@@ -65,7 +82,9 @@ public final class CpuBackend implements Backend, AutoCloseable {
             throw new IllegalArgumentException("fromArray: " + values.length + " values do not fill shape "
                     + Shape.str(shape) + " (" + Shape.numel(shape) + " elements)");
         }
-        return Tensor.wrap(new HeapStorage(this, values.clone()), shape);
+        HeapStorage storage = recycler.storage(this, values.length, false);
+        System.arraycopy(values, 0, storage.data(), 0, values.length);
+        return Tensor.wrap(storage, shape);
     }
 
     @Override
@@ -87,7 +106,7 @@ public final class CpuBackend implements Backend, AutoCloseable {
 
     @Override
     public Tensor contiguous(Tensor x) {
-        Tensor out = alloc(x.shape());
+        Tensor out = output(x.shape());
         movement.copyInto(x, data(out), 0, Shape.contiguousStrides(x.shape()));
         return out;
     }
@@ -123,7 +142,7 @@ public final class CpuBackend implements Backend, AutoCloseable {
     @Override
     public Tensor unary(UnaryOp op, Tensor x) {
         int[] shape = x.shape();
-        Tensor out = alloc(shape);
+        Tensor out = output(shape);
         float[] o = data(out);
         float[] xd = data(x);
         StridedLoop loop = StridedLoop.of(shape, new int[] {0, x.offset()}, Shape.contiguousStrides(shape), x.strides());
@@ -140,7 +159,7 @@ public final class CpuBackend implements Backend, AutoCloseable {
     @Override
     public Tensor binary(BinaryOp op, Tensor a, Tensor b) {
         int[] shape = Shape.broadcast(op.name(), a.shape(), b.shape());
-        Tensor out = alloc(shape);
+        Tensor out = output(shape);
         float[] o = data(out);
         float[] ad = data(a);
         float[] bd = data(b);
@@ -158,7 +177,7 @@ public final class CpuBackend implements Backend, AutoCloseable {
         if (!x.isContiguous() || !y.isContiguous()) {
             return Backend.super.axpby(a, x, b, y);
         }
-        Tensor out = alloc(x.shape());
+        Tensor out = output(x.shape());
         float[] o = data(out);
         float[] xd = data(x);
         float[] yd = data(y);
@@ -176,7 +195,7 @@ public final class CpuBackend implements Backend, AutoCloseable {
     @Override
     public Tensor where(Tensor cond, Tensor a, Tensor b) {
         int[] shape = Shape.broadcast("where", Shape.broadcast("where", cond.shape(), a.shape()), b.shape());
-        Tensor out = alloc(shape);
+        Tensor out = output(shape);
         float[] o = data(out);
         float[] cd = data(cond);
         float[] ad = data(a);

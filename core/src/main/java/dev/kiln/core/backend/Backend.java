@@ -37,6 +37,14 @@ public interface Backend {
     /** A contiguous copy of a (possibly strided) view. */
     Tensor contiguous(Tensor x);
 
+    /**
+     * Opens a scope on the calling thread whose unkept tensors this backend may recycle at close
+     * (see {@link MemoryScope}); scopes nest. The default recycles nothing.
+     */
+    default MemoryScope memoryScope() {
+        return MemoryScope.NONE;
+    }
+
     // ---- random fill (counter-based, see Rng: same values on every backend) ----
 
     default Tensor randomUniform(int[] shape, long seed, long offset, float low, float high) {

@@ -1,16 +1,20 @@
 package dev.kiln.supervised.train;
 
+import dev.kiln.core.backend.Backend;
+import dev.kiln.core.backend.MemoryScope;
 import dev.kiln.core.data.Batch;
 import dev.kiln.core.data.DataLoader;
 import dev.kiln.core.data.Dataset;
 import dev.kiln.core.nn.Loss;
 import dev.kiln.core.nn.Model;
+import dev.kiln.core.nn.Parameter;
 import dev.kiln.core.nn.Optimizer;
 import dev.kiln.core.tensor.Rng;
 import dev.kiln.core.tensor.Tensor;
 import dev.kiln.core.train.Trainer;
 import dev.kiln.core.train.TrainingContext;
 import dev.kiln.core.train.TrainingListener;
+import dev.kiln.supervised.nn.HasBuffers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -179,10 +183,17 @@ public final class GradientTrainer<M extends Model> implements Trainer<Dataset, 
         EpochTotals t = new EpochTotals();
         t.labels = loader.dataset().targetShape().length == 0;
         java.util.Iterator<Batch> batches = loader.iterator();
+        Backend backend = model.parameters().isEmpty() ? null : model.parameters().get(0).value().backend();
         try {
             while (batches.hasNext()) {
-                trainBatch(epoch, batches.next(), model, optimizer, t);
-                all.onBatchEnd(ctx, epoch, t.batches, t.lastLoss);
+                MemoryScope step = c.recycleStepMemory() && backend != null ? backend.memoryScope() : MemoryScope.NONE;
+                try {
+                    trainBatch(epoch, batches.next(), model, optimizer, t);
+                    all.onBatchEnd(ctx, epoch, t.batches, t.lastLoss);
+                } finally {
+                    keepAcrossSteps(step, model, optimizer);
+                    step.close();
+                }
             }
         } finally {
             if (batches instanceof AutoCloseable closeable) {
@@ -200,6 +211,24 @@ public final class GradientTrainer<M extends Model> implements Trainer<Dataset, 
         m.put("seconds", seconds);
         m.put("samples_per_s", t.seen / seconds);
         return m;
+    }
+
+    /**
+     * What a step leaves for the next: parameter values, optimizer state and layer buffers. The
+     * gradients are recycled with the rest, so they are cleared (the next step sets new ones).
+     */
+    private static void keepAcrossSteps(MemoryScope step, Model model, Optimizer optimizer) {
+        if (step == MemoryScope.NONE) {
+            return;
+        }
+        for (Parameter p : model.parameters()) {
+            step.keep(p.value());
+            p.zeroGrad();
+        }
+        step.keep(optimizer.state().values().toArray(Tensor[]::new));
+        if (model instanceof HasBuffers hb) {
+            step.keep(hb.buffers().values().toArray(Tensor[]::new));
+        }
     }
 
     private static void closeQuietly(AutoCloseable c) {

@@ -29,6 +29,7 @@ public final class GradientTrainerBuilder<M extends Model> {
     private final List<TrainingListener> listeners = new ArrayList<>();
     private Path historyFile;
     private Path resumeFrom;
+    private boolean recycleStepMemory = true;
 
     GradientTrainerBuilder(Function<Rng, M> model) {
         this.model = Objects.requireNonNull(model, "model factory");
@@ -107,6 +108,17 @@ public final class GradientTrainerBuilder<M extends Model> {
         return this;
     }
 
+    /**
+     * Whether each training step's temporary tensors give their memory back for the next step
+     * (default true; see {@link dev.kiln.core.backend.MemoryScope}). The model's parameters and
+     * {@link dev.kiln.supervised.nn.HasBuffers buffers} and the optimizer's state are kept; turn this
+     * off for a model that carries other tensors from one step to the next.
+     */
+    public GradientTrainerBuilder<M> recycleStepMemory(boolean recycle) {
+        this.recycleStepMemory = recycle;
+        return this;
+    }
+
     /** Continues from a checkpoint written by {@link CheckpointListener} (same seed and setup). */
     public GradientTrainerBuilder<M> resumeFrom(Path checkpoint) {
         this.resumeFrom = checkpoint;
@@ -121,7 +133,8 @@ public final class GradientTrainerBuilder<M extends Model> {
             throw new IllegalStateException("gradient trainer: no optimizer given (call optimizer(m -> new SGD(m, lr)))");
         }
         return new GradientTrainer<>(new TrainerConfig<>(model, modelConfig, loss, optimizer, schedule, epochs, batchSize,
-                evalBatchSize, seed, validationFraction, validation, List.copyOf(listeners), historyFile, resumeFrom));
+                evalBatchSize, seed, validationFraction, validation, List.copyOf(listeners), historyFile, resumeFrom,
+                recycleStepMemory));
     }
 
     private static int positive(String what, int v) {

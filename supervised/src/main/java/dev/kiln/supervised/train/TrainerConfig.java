@@ -16,5 +16,5 @@ record TrainerConfig<M extends Model>(Function<Rng, M> model, String modelConfig
                                       Function<? super M, ? extends Optimizer> optimizer, LrSchedule schedule,
                                       int epochs, int batchSize, int evalBatchSize, long seed,
                                       double validationFraction, Dataset validation, List<TrainingListener> listeners,
-                                      Path historyFile, Path resumeFrom) {
+                                      Path historyFile, Path resumeFrom, boolean recycleStepMemory) {
 }

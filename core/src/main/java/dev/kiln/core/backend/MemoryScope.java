@@ -1,0 +1,33 @@
+package dev.kiln.core.backend;
+
+import dev.kiln.core.tensor.Tensor;
+
+/**
+ * A region of work, such as one training step, whose temporary tensors a backend may recycle when
+ * it closes: every tensor the backend allocated inside the scope gives its memory back, except those
+ * passed to {@link #keep} (new parameter values, optimizer state, layer buffers). Recycled memory
+ * goes to the next tensors of the same size, which then start in warm cache instead of fresh heap.
+ *
+ * <p>Reading a recycled tensor afterwards throws: nothing can observe memory it no longer owns.
+ * Backends without recycling return {@link #NONE}, which keeps everything.
+ */
+public interface MemoryScope extends AutoCloseable {
+    /** Keeps nothing back and recycles nothing: the scope of backends that do not recycle. */
+    MemoryScope NONE = new MemoryScope() {
+        @Override
+        public MemoryScope keep(Tensor... tensors) {
+            return this;
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    /** These tensors (and their views) outlive the scope. */
+    MemoryScope keep(Tensor... tensors);
+
+    /** Recycles the memory of every tensor allocated in the scope and not kept. */
+    @Override
+    void close();
+}

@@ -1,0 +1,126 @@
+package dev.kiln.cpu;
+
+import dev.kiln.core.backend.MemoryScope;
+import dev.kiln.core.tensor.HeapStorage;
+import dev.kiln.core.tensor.Tensor;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The CPU backend's {@link MemoryScope}s: while a scope is open on a thread, the arrays of the
+ * tensors that thread allocates are recorded, and when it closes the unkept ones go to a per-thread
+ * pool that the next allocations of the same length take from. A training step allocates the same
+ * sizes every time, so from the second step on its tensors land in memory that is still in cache
+ * instead of fresh heap (ADR 0010: zeroing cold memory cost more than many ops themselves).
+ *
+ * <p>Recycled storages are emptied ({@link HeapStorage#recycle()}), so a tensor read after its
+ * scope throws instead of seeing another tensor's values. Pooled arrays are zero-filled when taken
+ * for an op that expects zeros, exactly like a new array.
+ */
+final class Recycler {
+    /** The most floats one thread's pool holds (256 MiB); more are left to the garbage collector. */
+    static final long MAX_POOLED_FLOATS = 1L << 26;
+
+    private final ThreadLocal<State> state = ThreadLocal.withInitial(State::new);
+
+    private static final class State {
+        final ArrayDeque<Scope> scopes = new ArrayDeque<>();
+        final Map<Integer, ArrayDeque<float[]>> free = new HashMap<>();
+        long pooled;
+
+        void give(float[] a) {
+            if (pooled + a.length > MAX_POOLED_FLOATS) {
+                return;
+            }
+            free.computeIfAbsent(a.length, n -> new ArrayDeque<>()).push(a);
+            pooled += a.length;
+        }
+
+        float[] take(int n, boolean zero) {
+            ArrayDeque<float[]> q = free.get(n);
+            float[] a = q == null ? null : q.poll();
+            if (a == null) {
+                return new float[n];
+            }
+            pooled -= n;
+            if (zero) {
+                Arrays.fill(a, 0f);
+            }
+            return a;
+        }
+    }
+
+    private static final class Scope implements MemoryScope {
+        private final State st;
+        private final List<HeapStorage> owned = new ArrayList<>();
+        private final Set<HeapStorage> kept = Collections.newSetFromMap(new IdentityHashMap<>());
+        private boolean closed;
+
+        Scope(State st) {
+            this.st = st;
+        }
+
+        @Override
+        public MemoryScope keep(Tensor... tensors) {
+            for (Tensor t : tensors) {
+                if (t != null && t.storage() instanceof HeapStorage h) {
+                    kept.add(h);
+                }
+            }
+            return this;
+        }
+
+        @Override
+        public void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            st.scopes.remove(this);
+            Scope parent = st.scopes.peek();
+            for (HeapStorage h : owned) {
+                if (h.recycled()) {
+                    continue;
+                }
+                if (kept.contains(h)) {
+                    if (parent != null) {
+                        parent.owned.add(h); // kept here, still temporary for the enclosing scope
+                    }
+                } else {
+                    st.give(h.recycle());
+                }
+            }
+            owned.clear();
+            kept.clear();
+        }
+    }
+
+    MemoryScope open() {
+        State st = state.get();
+        Scope s = new Scope(st);
+        st.scopes.push(s);
+        return s;
+    }
+
+    /**
+     * Storage of {@code n} floats for a new tensor: from the pool when a scope is open on this
+     * thread (and then owned by it), else a new array. {@code zero}: the op relies on zeros.
+     */
+    HeapStorage storage(CpuBackend backend, int n, boolean zero) {
+        State st = state.get();
+        Scope s = st.scopes.peek();
+        if (s == null) {
+            return new HeapStorage(backend, new float[n]);
+        }
+        HeapStorage h = new HeapStorage(backend, st.take(n, zero));
+        s.owned.add(h);
+        return h;
+    }
+}
