@@ -68,7 +68,8 @@ def torchvision_loaders(data_dir, batch_size):
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--variant", choices=["dataloader", "torchvision", "slicing"], default="dataloader")
-    p.add_argument("--epochs", type=int, default=2, help="timed epochs after the warm-up epoch")
+    p.add_argument("--epochs", type=int, default=9,
+                   help="timed epochs after the warm-up epoch (default: the rest of the seed's 10 epochs)")
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--seed", type=int, default=42)
     p.add_argument("--data", default=os.path.join(os.environ.get(
