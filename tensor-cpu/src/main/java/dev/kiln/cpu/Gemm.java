@@ -41,7 +41,7 @@ final class Gemm {
         /** Zero skipping: per A panel of the current block, the kept depth steps and their count. */
         int[] cols = new int[0];
         final int[] counts = new int[MC / MR];
-        /** Sixteen rows of A transposed (depth-major), split into two panels. */
+        /** Sixteen rows of A transposed (depth-major), packed as two panels. */
         final float[] strip = new float[16 * KC];
         /** The transposed result of a sparse-B product (kept when small). */
         float[] t = new float[0];
@@ -211,14 +211,20 @@ final class Gemm {
             int src = a.off() + (i0 + r0) * a.rs() + pc * a.cs();
             int lane = r0 % 16;
             int kept = kc;
+            if (MR == 8 && lane == 0 && mc - r0 >= 16 && (a.rs() == 1 || (a.cs() == 1 && Transpose.BLOCKS))) {
+                // two panels at once: a step's 16 values are adjacent, in A itself (a transposed
+                // view) or after a register-block transpose of 16 unit-stride rows
+                if (a.rs() == 1) {
+                    ZeroSkip.packPair(d, src, a.cs(), kc, pa, dst, skip, buf.cols, ip * kc, buf.counts, ip);
+                } else {
+                    Transpose.transpose(d, src, a.rs(), buf.strip, 0, 16, 16, kc);
+                    ZeroSkip.packPair(buf.strip, 0, 16, kc, pa, dst, skip, buf.cols, ip * kc, buf.counts, ip);
+                }
+                ip++;
+                continue;
+            }
             if (MR == 8 && a.rs() == 1 && h == MR) { // A is a transposed view: a step's 8 values are adjacent
                 kept = ZeroSkip.packSteps(d, src, a.cs(), kc, pa, dst, skip, buf.cols, ip * kc);
-            } else if (MR == 8 && a.cs() == 1 && Transpose.BLOCKS && mc - (r0 - lane) >= 16) {
-                // unit-stride rows: two panels (16 rows) at a time through a register-block transpose
-                if (lane == 0) {
-                    Transpose.transpose(d, src, a.rs(), buf.strip, 0, 16, 16, kc);
-                }
-                kept = ZeroSkip.packSteps(buf.strip, lane, 16, kc, pa, dst, skip, buf.cols, ip * kc);
             } else if (skip) {
                 kept = ZeroSkip.packPanel(a, i0 + r0, h, pc, kc, pa, dst, buf.cols, ip * kc);
             } else {

@@ -112,6 +112,41 @@ final class ZeroSkip {
     }
 
     /**
+     * Two adjacent 8-row panels at once, the 16 values of step p at {@code src[off + p * stride]}:
+     * panel 0 to {@code pa[dst]}, panel 1 to {@code pa[dst + 8 * kc]}, their kept steps listed from
+     * {@code cols[colOff]} and {@code cols[colOff + kc]}, their counts in {@code counts[ip]} and
+     * {@code counts[ip + 1]}. Branch-free: each step is stored at the next free slot of its panel,
+     * which advances only past a non-zero step (image zero patterns defeat branch prediction).
+     */
+    static void packPair(float[] src, int off, int stride, int kc, float[] pa, int dst, boolean skip, int[] cols,
+                         int colOff, int[] counts, int ip) {
+        int dst1 = dst + 8 * kc;
+        if (!skip) {
+            for (int p = 0; p < kc; p++, off += stride) {
+                FloatVector v = FloatVector.fromArray(S, src, off);
+                ((FloatVector) v.reinterpretShape(PANEL_ROW, 0)).intoArray(pa, dst + p * 8);
+                ((FloatVector) v.reinterpretShape(PANEL_ROW, 1)).intoArray(pa, dst1 + p * 8);
+            }
+            return;
+        }
+        int q0 = 0;
+        int q1 = 0;
+        int col1 = colOff + kc;
+        for (int p = 0; p < kc; p++, off += stride) {
+            FloatVector v = FloatVector.fromArray(S, src, off);
+            int nonZero = (int) v.compare(VectorOperators.NE, 0f).toLong();
+            ((FloatVector) v.reinterpretShape(PANEL_ROW, 0)).intoArray(pa, dst + q0 * 8);
+            ((FloatVector) v.reinterpretShape(PANEL_ROW, 1)).intoArray(pa, dst1 + q1 * 8);
+            cols[colOff + q0] = p;
+            cols[col1 + q1] = p;
+            q0 += ((nonZero & 0xFF) + 0xFF) >>> 8; // 1 when any of the panel's 8 lanes is non-zero
+            q1 += ((nonZero >>> 8) + 0xFF) >>> 8;
+        }
+        counts[ip] = q0;
+        counts[ip + 1] = q1;
+    }
+
+    /**
      * {@link #packSteps} with skipping for any strides: rows {@code [row0, row0 + h)} x depth
      * {@code [pc, pc + kc)} of A into one 8-row panel (rows past h zero-filled).
      */
