@@ -43,12 +43,9 @@ final class Gemm {
         final int[] counts = new int[MC / MR];
         /** Sixteen rows of A transposed (depth-major), packed as two panels. */
         final float[] strip = new float[16 * KC];
-        /** The transposed result of a sparse-B product (kept when small). */
-        float[] t = new float[0];
+        /** Two micro-tiles of a transposed-output product on their way to C. */
+        final float[] outTile = new float[2 * MR * NR];
     }
-
-    /** Largest transposed result kept between calls (floats). */
-    private static final int KEEP_T = 1 << 20;
 
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
@@ -92,17 +89,14 @@ final class Gemm {
         packed(pool, m, n, k, a, b, c, cOff, false);
     }
 
-    /** {@code C = (B^T A^T)^T}: the sparse B becomes the A side, whose zero steps are skipped. */
+    /**
+     * {@code C = (B^T A^T)^T}: the sparse B becomes the A side, whose zero steps are skipped, and
+     * each pair of micro-tiles of {@code B^T A^T} is transposed into C on its way out.
+     */
     private static void transposedProduct(Parallel pool, int m, int n, int k, Operand a, Operand b, float[] c,
                                           int cOff) {
-        Buffers mine = BUFFERS.get();
-        float[] t = mine.t.length >= m * n ? mine.t : new float[m * n];
-        if (m * n <= KEEP_T) {
-            mine.t = t;
-        }
         packed(pool, n, m, k, new Operand(b.data(), b.off(), b.cs(), b.rs()),
-                new Operand(a.data(), a.off(), a.cs(), a.rs()), t, 0, true);
-        Transpose.transpose(pool, t, 0, m, c, cOff, n, n, m);
+                new Operand(a.data(), a.off(), a.cs(), a.rs()), c, cOff, true, true);
     }
 
     /**
@@ -111,6 +105,12 @@ final class Gemm {
      */
     static void packed(Parallel pool, int m, int n, int k, Operand a, Operand b, float[] c, int cOff,
                        boolean skipZeros) {
+        packed(pool, m, n, k, a, b, c, cOff, skipZeros, false);
+    }
+
+    /** {@code transposedOut}: element (i, j) goes to {@code c[cOff + j * m + i]}, C stored transposed. */
+    private static void packed(Parallel pool, int m, int n, int k, Operand a, Operand b, float[] c, int cOff,
+                               boolean skipZeros, boolean transposedOut) {
         int tasks = pool.tasksFor((long) m * n * k, PARALLEL_GRAIN);
         Buffers mine = BUFFERS.get();
         int mPanels = ceilDiv(m, MR);
@@ -129,7 +129,8 @@ final class Gemm {
                 if (tasks == 1) {
                     packB(b, pcF, kc, jcF, nc, pb, 0, nPanels);
                     boolean skip = skipZeros && ZeroSkip.allFinite(pb, 0, nPanels * NR * kc);
-                    compute(a, pb, c, cOff, n, pcF, kc, jcF, nc, 0, mPanels, 0, nPanels, m, accumulate, skip);
+                    compute(a, pb, c, cOff, n, pcF, kc, jcF, nc, 0, mPanels, 0, nPanels, m, accumulate, skip,
+                            transposedOut);
                     continue;
                 }
                 int packParts = Math.min(nPanels, 4 * tasks);
@@ -145,10 +146,10 @@ final class Gemm {
                 pool.run(parts, t -> {
                     if (byRows) {
                         compute(a, pb, c, cOff, n, pcF, kc, jcF, nc, Parallel.split(mPanels, parts, t),
-                                Parallel.split(mPanels, parts, t + 1), 0, nPanels, m, accumulate, skip);
+                                Parallel.split(mPanels, parts, t + 1), 0, nPanels, m, accumulate, skip, transposedOut);
                     } else {
                         compute(a, pb, c, cOff, n, pcF, kc, jcF, nc, 0, mPanels, Parallel.split(nPanels, tasks, t),
-                                Parallel.split(nPanels, tasks, t + 1), m, accumulate, skip);
+                                Parallel.split(nPanels, tasks, t + 1), m, accumulate, skip, transposedOut);
                     }
                 });
             }
@@ -249,7 +250,8 @@ final class Gemm {
 
     /** Tiles of C for row panels [m0, m1) and column panels [n0, n1) of the current KC x NC block. */
     private static void compute(Operand a, float[] pb, float[] c, int cOff, int ldc, int pc, int kc, int jc, int nc,
-                                int m0, int m1, int n0, int n1, int m, boolean accumulate, boolean skip) {
+                                int m0, int m1, int n0, int n1, int m, boolean accumulate, boolean skip,
+                                boolean transposedOut) {
         if (m0 >= m1 || n0 >= n1) {
             return;
         }
@@ -267,6 +269,10 @@ final class Gemm {
                 int j0 = jp * NR;
                 int w = Math.min(NR, nc - j0);
                 int bOff = jp * NR * kc;
+                if (transposedOut) {
+                    transposedTiles(ic, mc, jc + j0, w, kc, pa, pb, bOff, c, cOff, m, accumulate, skip, buf);
+                    continue;
+                }
                 for (int ip = 0; ip * MR < mc; ip++) {
                     int r0 = ip * MR;
                     int h = Math.min(MR, mc - r0);
@@ -281,6 +287,31 @@ final class Gemm {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * The tiles of one B panel (columns {@code [j0, j0 + w)}) for rows {@code [ic, ic + mc)}, C stored
+     * transposed (row length m): two panels at a time into a 16 x NR scratch, then transposed into
+     * C. Padded rows and columns are computed in the scratch and not copied out.
+     */
+    private static void transposedTiles(int ic, int mc, int j0, int w, int kc, float[] pa, float[] pb, int bOff,
+                                        float[] c, int cOff, int m, boolean accumulate, boolean skip, Buffers buf) {
+        float[] tile = buf.outTile;
+        for (int ip = 0; ip * MR < mc; ip += 2) {
+            int r0 = ip * MR;
+            int rows = Math.min(2 * MR, mc - r0);
+            int at = cOff + j0 * m + ic + r0; // C^T block: its rows are columns of the product
+            if (accumulate) {
+                Transpose.transpose(c, at, m, tile, 0, NR, w, rows);
+            }
+            for (int half = 0; half < 2 && r0 + half * MR < mc; half++) {
+                int p = ip + half;
+                int steps = skip ? buf.counts[p] : kc;
+                int[] cols = steps < kc ? buf.cols : null;
+                kernel(steps, cols, p * kc, pa, p * MR * kc, pb, bOff, tile, half * MR * NR, NR, accumulate);
+            }
+            Transpose.transpose(tile, 0, NR, c, at, m, rows, w);
         }
     }
 
