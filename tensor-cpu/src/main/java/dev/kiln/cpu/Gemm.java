@@ -142,11 +142,14 @@ final class Gemm {
                 // rows are cut finer than the thread count and claimed as threads come free, so a
                 // worker that wakes late still takes its share (a training step is hundreds of
                 // products of ~100 us); which thread computes a panel never changes its bits
-                int parts = byRows ? Math.min(mPanels, 4 * tasks) : tasks;
+                // panels go out in pairs: two 8-row panels are packed in one pass (see packA)
+                int pairs = ceilDiv(mPanels, 2);
+                int parts = byRows ? Math.min(pairs, 4 * tasks) : tasks;
                 pool.run(parts, t -> {
                     if (byRows) {
-                        compute(a, pb, c, cOff, n, pcF, kc, jcF, nc, Parallel.split(mPanels, parts, t),
-                                Parallel.split(mPanels, parts, t + 1), 0, nPanels, m, accumulate, skip, transposedOut);
+                        compute(a, pb, c, cOff, n, pcF, kc, jcF, nc, 2 * Parallel.split(pairs, parts, t),
+                                Math.min(mPanels, 2 * Parallel.split(pairs, parts, t + 1)), 0, nPanels, m, accumulate,
+                                skip, transposedOut);
                     } else {
                         compute(a, pb, c, cOff, n, pcF, kc, jcF, nc, 0, mPanels, Parallel.split(nPanels, tasks, t),
                                 Parallel.split(nPanels, tasks, t + 1), m, accumulate, skip, transposedOut);
