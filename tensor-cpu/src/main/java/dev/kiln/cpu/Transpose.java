@@ -59,18 +59,6 @@ final class Transpose {
         scalar(a, aOff, lda, o, oOff, ldo, i, rows, 0, cols);
     }
 
-    /** Same, with rows cut into strips of 16 that threads take in parallel. */
-    static void transpose(Parallel pool, float[] a, int aOff, int lda, float[] o, int oOff, int ldo, int rows,
-                          int cols) {
-        int strips = Gemm.ceilDiv(rows, 16);
-        int tasks = Math.min(strips, pool.tasksFor((long) rows * cols, Gemm.PARALLEL_GRAIN / 8));
-        pool.run(tasks, t -> {
-            int r0 = Math.min(rows, Parallel.split(strips, tasks, t) * 16);
-            int r1 = Math.min(rows, Parallel.split(strips, tasks, t + 1) * 16);
-            transpose(a, aOff + r0 * lda, lda, o, oOff + r0, ldo, r1 - r0, cols);
-        });
-    }
-
     private static void scalar(float[] a, int aOff, int lda, float[] o, int oOff, int ldo, int i0, int i1, int j0,
                                int j1) {
         for (int i = i0; i < i1; i++) {
