@@ -1,5 +1,6 @@
 package dev.kiln.opencl;
 
+import dev.kiln.core.backend.MemoryScope;
 import dev.kiln.core.tensor.Storage;
 import dev.kiln.core.tensor.Tensor;
 import java.util.ArrayDeque;
@@ -8,7 +9,8 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * Deterministic release of device buffers: every buffer the backend allocates on this thread
+ * The OpenCL backend's {@link MemoryScope} (what {@code GradientTrainer} opens around each training
+ * step): deterministic release of device buffers: every buffer the backend allocates on this thread
  * while the scope is open belongs to it, and {@link #close()} releases all of them except those
  * passed to {@link #keep}. Scopes nest; a kept buffer moves to the enclosing scope (or to no scope,
  * where the cleaner or an explicit {@link Storage#close()} releases it).
@@ -21,7 +23,7 @@ import java.util.Set;
  * }
  * }</pre>
  */
-public final class BufferScope implements AutoCloseable {
+public final class BufferScope implements MemoryScope {
     private final Deque<BufferScope> stack;
     private final BufferScope parent;
     private final Set<ClStorage> owned = new LinkedHashSet<>();
@@ -42,6 +44,7 @@ public final class BufferScope implements AutoCloseable {
     }
 
     /** These tensors' buffers outlive the scope (they move to the enclosing scope, if any). */
+    @Override
     public BufferScope keep(Tensor... tensors) {
         for (Tensor t : tensors) {
             if (t != null && t.storage() instanceof ClStorage s && owned.remove(s) && parent != null) {

@@ -6,6 +6,7 @@ import static org.jocl.CL.clFinish;
 
 import dev.kiln.core.backend.Backend;
 import dev.kiln.core.backend.BinaryOp;
+import dev.kiln.core.backend.MemoryScope;
 import dev.kiln.core.backend.ReduceOp;
 import dev.kiln.core.backend.UnaryOp;
 import dev.kiln.core.tensor.Shape;
@@ -65,6 +66,12 @@ public final class OpenClBackend implements Backend {
     /** Opens a scope on this thread: buffers allocated until it closes are released with it. */
     public BufferScope scope() {
         return new BufferScope(scopes.get());
+    }
+
+    /** A {@link BufferScope}: the buffers of a training step's temporaries are released at its end. */
+    @Override
+    public MemoryScope memoryScope() {
+        return scope();
     }
 
     /** Blocks until every queued kernel has finished (for timing). */

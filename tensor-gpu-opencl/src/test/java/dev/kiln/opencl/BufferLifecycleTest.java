@@ -51,6 +51,22 @@ class BufferLifecycleTest {
     }
 
     @Test
+    void theBackendsMemoryScopeIsABufferScope() {
+        OpenClBackend cl = fresh();
+        Tensor x = Tensor.fromArray(cl, new float[] {1, 2}, 2);
+        Tensor kept;
+        Tensor temp;
+        try (dev.kiln.core.backend.MemoryScope step = cl.memoryScope()) {
+            temp = x.add(x);
+            kept = temp.mul(x);
+            step.keep(kept);
+        }
+        assertThat(kept.toArray()).containsExactly(2, 8);
+        assertThatThrownBy(temp::toArray).isInstanceOf(IllegalStateException.class);
+        assertThat(cl.liveBuffers()).isEqualTo(2); // x and kept
+    }
+
+    @Test
     void theCleanerReleasesUnreachableBuffers() throws InterruptedException {
         OpenClBackend cl = fresh();
         for (int i = 0; i < 20; i++) {
