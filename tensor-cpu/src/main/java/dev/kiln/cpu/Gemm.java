@@ -14,9 +14,8 @@ import jdk.incubator.vector.FloatVector;
  * for any thread count. Packing buffers are per thread and reused across calls.
  *
  * <p>Results at most two vectors wide go to {@link SkinnyGemm} instead, which streams A unpacked
- * (same arithmetic, so the same bits). A mostly-zero A is packed without its all-zero depth steps
- * ({@link ZeroSkip}); a mostly-zero B is handled by computing {@code C^T = B^T A^T} that way and
- * transposing the result.
+ * (same arithmetic, so the same bits). A mostly-zero A or B goes to {@link SkipGemm}, which
+ * leaves out the all-zero depth steps (see {@link ZeroSkip}).
  */
 final class Gemm {
     /** Float lanes per vector (8 on AVX2, 16 on AVX-512). */
@@ -38,13 +37,8 @@ final class Gemm {
         float[] a = new float[0];
         float[] b = new float[0];
         final float[] tile = new float[MR * NR];
-        /** Zero skipping: per A panel of the current block, the kept depth steps and their count. */
-        int[] cols = new int[0];
-        final int[] counts = new int[MC / MR];
         /** Sixteen rows of A transposed (depth-major), packed as two panels. */
         final float[] strip = new float[16 * KC];
-        /** Two micro-tiles of a transposed-output product on their way to C. */
-        final float[] outTile = new float[2 * MR * NR];
     }
 
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
@@ -76,41 +70,23 @@ final class Gemm {
             SkinnyGemm.multiply(pool, m, n, k, a, b, c, cOff);
             return;
         }
-        if (ZeroSkip.AVAILABLE && (long) m * n * k >= ZeroSkip.MIN_WORK) {
+        if (SkipGemm.available() && (long) m * n * k >= ZeroSkip.MIN_WORK) {
             if (ZeroSkip.sparse(a, m, k)) {
-                packed(pool, m, n, k, a, b, c, cOff, true);
+                SkipGemm.multiply(pool, m, n, k, a, b, c, cOff, false);
                 return;
             }
-            if (k >= MR && ZeroSkip.sparse(b, k, n)) { // the weight gradient of a layer fed sparse inputs
-                transposedProduct(pool, m, n, k, a, b, c, cOff);
+            if (m >= SkipGemm.MR && ZeroSkip.sparse(b, k, n)) {
+                // the weight gradient of a layer fed sparse inputs: C^T = B^T A^T, the sparse side first
+                SkipGemm.multiply(pool, n, m, k, new Operand(b.data(), b.off(), b.cs(), b.rs()),
+                        new Operand(a.data(), a.off(), a.cs(), a.rs()), c, cOff, true);
                 return;
             }
         }
-        packed(pool, m, n, k, a, b, c, cOff, false);
+        packed(pool, m, n, k, a, b, c, cOff);
     }
 
-    /**
-     * {@code C = (B^T A^T)^T}: the sparse B becomes the A side, whose zero steps are skipped, and
-     * each pair of micro-tiles of {@code B^T A^T} is transposed into C on its way out.
-     */
-    private static void transposedProduct(Parallel pool, int m, int n, int k, Operand a, Operand b, float[] c,
-                                          int cOff) {
-        packed(pool, n, m, k, new Operand(b.data(), b.off(), b.cs(), b.rs()),
-                new Operand(a.data(), a.off(), a.cs(), a.rs()), c, cOff, true, true);
-    }
-
-    /**
-     * The packed (BLIS) path for any shape with {@code m, n, k >= 1}; tests compare the other paths
-     * with it. {@code skipZeros}: pack A without its all-zero depth steps where B's block is finite.
-     */
-    static void packed(Parallel pool, int m, int n, int k, Operand a, Operand b, float[] c, int cOff,
-                       boolean skipZeros) {
-        packed(pool, m, n, k, a, b, c, cOff, skipZeros, false);
-    }
-
-    /** {@code transposedOut}: element (i, j) goes to {@code c[cOff + j * m + i]}, C stored transposed. */
-    private static void packed(Parallel pool, int m, int n, int k, Operand a, Operand b, float[] c, int cOff,
-                               boolean skipZeros, boolean transposedOut) {
+    /** The packed (BLIS) path for any shape with {@code m, n, k >= 1}; tests compare the other paths with it. */
+    static void packed(Parallel pool, int m, int n, int k, Operand a, Operand b, float[] c, int cOff) {
         int tasks = pool.tasksFor((long) m * n * k, PARALLEL_GRAIN);
         Buffers mine = BUFFERS.get();
         int mPanels = ceilDiv(m, MR);
@@ -127,16 +103,13 @@ final class Gemm {
                 final int pcF = pc;
                 boolean accumulate = pc > 0;
                 if (tasks == 1) {
-                    packB(b, pcF, kc, jcF, nc, pb, 0, nPanels);
-                    boolean skip = skipZeros && ZeroSkip.allFinite(pb, 0, nPanels * NR * kc);
-                    compute(a, pb, c, cOff, n, pcF, kc, jcF, nc, 0, mPanels, 0, nPanels, m, accumulate, skip,
-                            transposedOut);
+                    packB(b, pcF, kc, jcF, nc, pb, 0, nPanels, NR);
+                    compute(a, pb, c, cOff, n, pcF, kc, jcF, nc, 0, mPanels, 0, nPanels, m, accumulate);
                     continue;
                 }
                 int packParts = Math.min(nPanels, 4 * tasks);
                 pool.run(packParts, t -> packB(b, pcF, kc, jcF, nc, pb, Parallel.split(nPanels, packParts, t),
-                        Parallel.split(nPanels, packParts, t + 1)));
-                boolean skip = skipZeros && ZeroSkip.allFinite(pb, 0, nPanels * NR * kc);
+                        Parallel.split(nPanels, packParts, t + 1), NR));
                 // split by rows of panels when there are enough of them, else by columns
                 boolean byRows = mPanels >= 2 * tasks || mPanels >= nPanels;
                 // rows are cut finer than the thread count and claimed as threads come free, so a
@@ -148,50 +121,49 @@ final class Gemm {
                 pool.run(parts, t -> {
                     if (byRows) {
                         compute(a, pb, c, cOff, n, pcF, kc, jcF, nc, 2 * Parallel.split(pairs, parts, t),
-                                Math.min(mPanels, 2 * Parallel.split(pairs, parts, t + 1)), 0, nPanels, m, accumulate,
-                                skip, transposedOut);
+                                Math.min(mPanels, 2 * Parallel.split(pairs, parts, t + 1)), 0, nPanels, m, accumulate);
                     } else {
                         compute(a, pb, c, cOff, n, pcF, kc, jcF, nc, 0, mPanels, Parallel.split(nPanels, tasks, t),
-                                Parallel.split(nPanels, tasks, t + 1), m, accumulate, skip, transposedOut);
+                                Parallel.split(nPanels, tasks, t + 1), m, accumulate);
                     }
                 });
             }
         }
     }
 
-    /** Packs B rows [pc, pc+kc) x columns of panels [p0, p1) of the block at column jc (width nc). */
-    private static void packB(Operand b, int pc, int kc, int jc, int nc, float[] pb, int p0, int p1) {
+    /** Packs B rows [pc, pc+kc) x columns of nr-wide panels [p0, p1) of the block at column jc (width nc). */
+    static void packB(Operand b, int pc, int kc, int jc, int nc, float[] pb, int p0, int p1, int nr) {
         float[] d = b.data();
         for (int panel = p0; panel < p1; panel++) {
-            int j0 = panel * NR;
-            int w = Math.min(NR, nc - j0);
-            int dst = panel * NR * kc;
+            int j0 = panel * nr;
+            int w = Math.min(nr, nc - j0);
+            int dst = panel * nr * kc;
             int src = b.off() + pc * b.rs() + (jc + j0) * b.cs();
             if (b.cs() == 1) {
-                for (int p = 0; p < kc; p++, dst += NR, src += b.rs()) {
+                for (int p = 0; p < kc; p++, dst += nr, src += b.rs()) {
                     System.arraycopy(d, src, pb, dst, w);
-                    if (w < NR) {
-                        Arrays.fill(pb, dst + w, dst + NR, 0f);
+                    if (w < nr) {
+                        Arrays.fill(pb, dst + w, dst + nr, 0f);
                     }
                 }
-            } else if (w == NR && b.rs() == 1 && Transpose.BLOCKS) {
+            } else if (w == nr && b.rs() == 1 && Transpose.BLOCKS) {
                 // B is a transposed row-major matrix (a dense layer's w.t()): a panel is a transpose
-                Transpose.transpose(d, src, b.cs(), pb, dst, NR, NR, kc);
-            } else if (w == NR && (long) (NR - 1) * b.cs() < Integer.MAX_VALUE / 2) {
+                Transpose.transpose(d, src, b.cs(), pb, dst, nr, nr, kc);
+            } else if (w == nr && (long) (nr - 1) * b.cs() < Integer.MAX_VALUE / 2) {
                 // strided columns (a dense layer's w.t()): one SIMD gather per vector of the panel row
-                // instead of NR scalar loads; the index map is the column stride
+                // instead of nr scalar loads; the index map is the column stride
                 int[] map = gatherMap(b.cs());
-                for (int p = 0; p < kc; p++, dst += NR, src += b.rs()) {
-                    for (int v = 0; v < NR; v += V) {
+                for (int p = 0; p < kc; p++, dst += nr, src += b.rs()) {
+                    for (int v = 0; v < nr; v += V) {
                         FloatVector.fromArray(GemmKernels.S, d, src + v * b.cs(), map, 0).intoArray(pb, dst + v);
                     }
                 }
             } else {
-                for (int p = 0; p < kc; p++, dst += NR, src += b.rs()) {
+                for (int p = 0; p < kc; p++, dst += nr, src += b.rs()) {
                     for (int j = 0; j < w; j++) {
                         pb[dst + j] = d[src + j * b.cs()];
                     }
-                    for (int j = w; j < NR; j++) {
+                    for (int j = w; j < nr; j++) {
                         pb[dst + j] = 0f;
                     }
                 }
@@ -199,62 +171,49 @@ final class Gemm {
         }
     }
 
-    /**
-     * Packs A rows [i0, i0+mc) x [pc, pc+kc) into MR-row panels, zero-padding the last one; with
-     * {@code skip}, each panel keeps only its non-zero depth steps, listed in {@code buf}.
-     */
-    private static void packA(Operand a, int i0, int mc, int pc, int kc, float[] pa, boolean skip, Buffers buf) {
-        if (skip && buf.cols.length < ceilDiv(mc, MR) * kc) {
-            buf.cols = new int[MC / MR * KC];
-        }
+    /** Packs A rows [i0, i0+mc) x [pc, pc+kc) into MR-row panels, zero-padding the last one. */
+    private static void packA(Operand a, int i0, int mc, int pc, int kc, float[] pa, Buffers buf) {
         float[] d = a.data();
         for (int ip = 0; ip * MR < mc; ip++) {
             int r0 = ip * MR;
             int h = Math.min(MR, mc - r0);
             int dst = ip * MR * kc;
             int src = a.off() + (i0 + r0) * a.rs() + pc * a.cs();
-            int lane = r0 % 16;
-            int kept = kc;
-            if (MR == 8 && lane == 0 && mc - r0 >= 16 && (a.rs() == 1 || (a.cs() == 1 && Transpose.BLOCKS))) {
+            if (MR == 8 && mc - r0 >= 16 && (a.rs() == 1 || (a.cs() == 1 && Transpose.BLOCKS))) {
                 // two panels at once: a step's 16 values are adjacent, in A itself (a transposed
                 // view) or after a register-block transpose of 16 unit-stride rows
                 if (a.rs() == 1) {
-                    ZeroSkip.packPair(d, src, a.cs(), kc, pa, dst, skip, buf.cols, ip * kc, buf.counts, ip);
+                    ZeroSkip.packPair(d, src, a.cs(), kc, pa, dst);
                 } else {
                     Transpose.transpose(d, src, a.rs(), buf.strip, 0, 16, 16, kc);
-                    ZeroSkip.packPair(buf.strip, 0, 16, kc, pa, dst, skip, buf.cols, ip * kc, buf.counts, ip);
+                    ZeroSkip.packPair(buf.strip, 0, 16, kc, pa, dst);
                 }
                 ip++;
                 continue;
             }
-            if (MR == 8 && a.rs() == 1 && h == MR) { // A is a transposed view: a step's 8 values are adjacent
-                kept = ZeroSkip.packSteps(d, src, a.cs(), kc, pa, dst, skip, buf.cols, ip * kc);
-            } else if (skip) {
-                kept = ZeroSkip.packPanel(a, i0 + r0, h, pc, kc, pa, dst, buf.cols, ip * kc);
-            } else {
-                for (int r = 0; r < h; r++) {
-                    int s = src + r * a.rs();
-                    for (int p = 0; p < kc; p++) {
-                        pa[dst + p * MR + r] = d[s + p * a.cs()];
-                    }
+            if (a.rs() == 1 && h == MR) { // A is a transposed view: MR rows of one column are adjacent
+                for (int p = 0; p < kc; p++) {
+                    System.arraycopy(d, src + p * a.cs(), pa, dst + p * MR, MR);
                 }
-                for (int r = h; r < MR; r++) {
-                    for (int p = 0; p < kc; p++) {
-                        pa[dst + p * MR + r] = 0f;
-                    }
+                continue;
+            }
+            for (int r = 0; r < h; r++) {
+                int s = src + r * a.rs();
+                for (int p = 0; p < kc; p++) {
+                    pa[dst + p * MR + r] = d[s + p * a.cs()];
                 }
             }
-            if (skip) {
-                buf.counts[ip] = kept;
+            for (int r = h; r < MR; r++) {
+                for (int p = 0; p < kc; p++) {
+                    pa[dst + p * MR + r] = 0f;
+                }
             }
         }
     }
 
-
     /** Tiles of C for row panels [m0, m1) and column panels [n0, n1) of the current KC x NC block. */
     private static void compute(Operand a, float[] pb, float[] c, int cOff, int ldc, int pc, int kc, int jc, int nc,
-                                int m0, int m1, int n0, int n1, int m, boolean accumulate, boolean skip,
-                                boolean transposedOut) {
+                                int m0, int m1, int n0, int n1, int m, boolean accumulate) {
         if (m0 >= m1 || n0 >= n1) {
             return;
         }
@@ -267,77 +226,42 @@ final class Gemm {
                 buf.a = new float[MC * KC];
             }
             float[] pa = buf.a;
-            packA(a, ic, mc, pc, kc, pa, skip, buf);
+            packA(a, ic, mc, pc, kc, pa, buf);
             for (int jp = n0; jp < n1; jp++) {
                 int j0 = jp * NR;
                 int w = Math.min(NR, nc - j0);
                 int bOff = jp * NR * kc;
-                if (transposedOut) {
-                    transposedTiles(ic, mc, jc + j0, w, kc, pa, pb, bOff, c, cOff, m, accumulate, skip, buf);
-                    continue;
-                }
                 for (int ip = 0; ip * MR < mc; ip++) {
                     int r0 = ip * MR;
                     int h = Math.min(MR, mc - r0);
                     int cPos = cOff + (ic + r0) * ldc + jc + j0;
-                    int steps = skip ? buf.counts[ip] : kc;
-                    int[] cols = steps < kc ? buf.cols : null; // null: every step, dense
                     if (h == MR && w == NR) {
-                        kernel(steps, cols, ip * kc, pa, ip * MR * kc, pb, bOff, c, cPos, ldc, accumulate);
+                        kernel(kc, pa, ip * MR * kc, pb, bOff, c, cPos, ldc, accumulate);
                     } else {
-                        edgeTile(steps, cols, ip * kc, pa, ip * MR * kc, pb, bOff, c, cPos, ldc, h, w, accumulate,
-                                buf.tile);
+                        edgeTile(kc, pa, ip * MR * kc, pb, bOff, c, cPos, ldc, h, w, accumulate, buf.tile);
                     }
                 }
             }
         }
     }
 
-    /**
-     * The tiles of one B panel (columns {@code [j0, j0 + w)}) for rows {@code [ic, ic + mc)}, C stored
-     * transposed (row length m): two panels at a time into a 16 x NR scratch, then transposed into
-     * C. Padded rows and columns are computed in the scratch and not copied out.
-     */
-    private static void transposedTiles(int ic, int mc, int j0, int w, int kc, float[] pa, float[] pb, int bOff,
-                                        float[] c, int cOff, int m, boolean accumulate, boolean skip, Buffers buf) {
-        float[] tile = buf.outTile;
-        for (int ip = 0; ip * MR < mc; ip += 2) {
-            int r0 = ip * MR;
-            int rows = Math.min(2 * MR, mc - r0);
-            int at = cOff + j0 * m + ic + r0; // C^T block: its rows are columns of the product
-            if (accumulate) {
-                Transpose.transpose(c, at, m, tile, 0, NR, w, rows);
-            }
-            for (int half = 0; half < 2 && r0 + half * MR < mc; half++) {
-                int p = ip + half;
-                int steps = skip ? buf.counts[p] : kc;
-                int[] cols = steps < kc ? buf.cols : null;
-                kernel(steps, cols, p * kc, pa, p * MR * kc, pb, bOff, tile, half * MR * NR, NR, accumulate);
-            }
-            Transpose.transpose(tile, 0, NR, c, at, m, rows, w);
-        }
-    }
-
     /** A partial tile at the matrix edge: computed in a full-size scratch tile, then copied. */
-    private static void edgeTile(int steps, int[] cols, int colOff, float[] pa, int aOff, float[] pb, int bOff,
-                                 float[] c, int cPos, int ldc, int h, int w, boolean accumulate, float[] tile) {
+    private static void edgeTile(int kc, float[] pa, int aOff, float[] pb, int bOff, float[] c, int cPos, int ldc,
+                                 int h, int w, boolean accumulate, float[] tile) {
         if (accumulate) {
             for (int r = 0; r < h; r++) {
                 System.arraycopy(c, cPos + r * ldc, tile, r * NR, w);
             }
         }
-        kernel(steps, cols, colOff, pa, aOff, pb, bOff, tile, 0, NR, accumulate);
+        kernel(kc, pa, aOff, pb, bOff, tile, 0, NR, accumulate);
         for (int r = 0; r < h; r++) {
             System.arraycopy(tile, r * NR, c, cPos + r * ldc, w);
         }
     }
 
-    /** The micro-kernel over {@code steps} depth steps: all of them, or those listed in {@code cols}. */
-    private static void kernel(int kc, int[] cols, int colOff, float[] pa, int aOff, float[] pb, int bOff, float[] c,
-                               int cOff, int ldc, boolean load) {
-        if (cols != null) {
-            GemmKernels.kernel8Skip(kc, cols, colOff, pa, aOff, pb, bOff, c, cOff, ldc, load);
-        } else if (MR == 8) {
+    private static void kernel(int kc, float[] pa, int aOff, float[] pb, int bOff, float[] c, int cOff, int ldc,
+                               boolean load) {
+        if (MR == 8) {
             GemmKernels.kernel8(kc, pa, aOff, pb, bOff, c, cOff, ldc, load);
         } else {
             GemmKernels.kernel6(kc, pa, aOff, pb, bOff, c, cOff, ldc, load);

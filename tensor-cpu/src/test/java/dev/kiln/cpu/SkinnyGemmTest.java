@@ -153,7 +153,7 @@ class SkinnyGemmTest {
         float[] c = new float[m * n];
         try (Parallel pool = new Parallel(2)) {
             Gemm.packed(pool, m, n, k, new Gemm.Operand(CpuBackend.data(a), a.offset(), a.strides()[0], a.strides()[1]),
-                    new Gemm.Operand(CpuBackend.data(b), b.offset(), b.strides()[0], b.strides()[1]), c, 0, false);
+                    new Gemm.Operand(CpuBackend.data(b), b.offset(), b.strides()[0], b.strides()[1]), c, 0);
         }
         sameBits(Tensor.fromArray(REF, c, m, n), narrow);
     }

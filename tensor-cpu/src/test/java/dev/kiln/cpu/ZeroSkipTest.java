@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Zero skipping in {@link Gemm} (a sparse A, a sparse B through the transposed product) and the
+ * Zero skipping ({@link SkipGemm}: a sparse A, a sparse B through the transposed product) and the
  * register-block {@link Transpose}: every element equal to the dense packed path's (only the sign
  * of an exactly-zero result may differ), for views, vector tails, depth blocks and any thread
  * count; and a non-finite dense factor still poisons its outputs.
@@ -41,7 +41,7 @@ class ZeroSkipTest {
 
     private static void assertSameAsDense(int m, int n, int k, Gemm.Operand a, Gemm.Operand b) {
         float[] expected = new float[m * n];
-        Gemm.packed(POOLS[0], m, n, k, a, b, expected, 0, false);
+        Gemm.packed(POOLS[0], m, n, k, a, b, expected, 0);
         for (Parallel pool : POOLS) {
             float[] got = new float[m * n + 3];
             Gemm.multiply(pool, m, n, k, a, b, got, 3);
@@ -85,14 +85,14 @@ class ZeroSkipTest {
             Gemm.Operand xs = operand(x, m, k, false);
             Gemm.Operand ws = operand(w, k, n, false);
             float[] dense = new float[m * n];
-            Gemm.packed(POOLS[0], m, n, k, xs, ws, dense, 0, false);
+            Gemm.packed(POOLS[0], m, n, k, xs, ws, dense, 0);
             assertThat(dense[3]).as("the dense path's NaN this test is about").isNaN();
             assertSameAsDense(m, n, k, xs, ws);
             // a non-finite dense factor of a transposed (sparse-B) product: A = g (n x m), B = x (m x k)
             float[] g = values(4, n * m, 0.6);
             g[7 * m + 5] = bad;
             float[] denseT = new float[n * k];
-            Gemm.packed(POOLS[0], n, k, m, operand(g, n, m, false), xs, denseT, 0, false);
+            Gemm.packed(POOLS[0], n, k, m, operand(g, n, m, false), xs, denseT, 0);
             assertThat(denseT[7 * k]).isNaN();
             assertSameAsDense(n, k, m, operand(g, n, m, false), xs);
         }

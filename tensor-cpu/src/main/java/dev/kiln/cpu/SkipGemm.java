@@ -1,0 +1,180 @@
+package dev.kiln.cpu;
+
+/**
+ * GEMM for a mostly-zero A ({@link ZeroSkip} says when): the packed path of {@link Gemm} with
+ * thinner panels. A is packed in 4-row panels that keep only the depth steps where one of their
+ * four rows is non-zero, and a 4 x 4V micro-kernel runs over those steps. On MNIST, 61% of a
+ * 4-image panel's pixel columns are zero in all four images against 54% for 8, and the wider B
+ * panel keeps 16 accumulators busy per step, so the first layer's forward kernel runs ~20%
+ * faster than with 8 x 2V panels (measured 46 vs 57 us on 64 x 784 x 128).
+ *
+ * <p>With {@code transposedOut} the product is stored transposed ({@code c[cOff + j * m + i]}):
+ * the weight gradient {@code dY^T x} of a layer fed sparse inputs is computed as {@code x^T dY}
+ * (x is the sparse side) and each 16-row group of micro-tiles is transposed into C on its way out.
+ *
+ * <p>Same arithmetic as the dense path (see {@link ZeroSkip}): each element is the FMA chain over
+ * the depth steps in order, minus steps whose A factor is zero, used only where B's block is finite.
+ */
+final class SkipGemm {
+    private static final int V = GemmKernels.V;
+    /** Micro-tile rows and columns. */
+    static final int MR = 4;
+    static final int NR = 4 * V;
+    /** Rows packed through one register-block transpose (four panels). */
+    private static final int GROUP = 16;
+    private static final int[] ALL_STEPS = new int[Gemm.KC];
+
+    static {
+        for (int p = 0; p < ALL_STEPS.length; p++) {
+            ALL_STEPS[p] = p;
+        }
+    }
+
+    private static final class Buffers {
+        float[] a = new float[0];
+        float[] b = new float[0];
+        final int[] cols = new int[Gemm.MC / MR * Gemm.KC];
+        final int[] counts = new int[Gemm.MC / MR];
+        final float[] strip = new float[GROUP * Gemm.KC];
+        final float[] tile = new float[GROUP * NR];
+    }
+
+    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+
+    private SkipGemm() {
+    }
+
+    /** Whether this path can run here (its micro-kernel is written for 16-lane vectors). */
+    static boolean available() {
+        return V == 16 && Transpose.BLOCKS;
+    }
+
+    /** {@code C = A B} (or its transpose, see the class comment) for {@code m, n, k >= 1}. */
+    static void multiply(Parallel pool, int m, int n, int k, Gemm.Operand a, Gemm.Operand b, float[] c, int cOff,
+                         boolean transposedOut) {
+        int tasks = pool.tasksFor((long) m * n * k, Gemm.PARALLEL_GRAIN);
+        Buffers mine = BUFFERS.get();
+        int groups = Gemm.ceilDiv(m, GROUP);
+        for (int jc = 0; jc < n; jc += Gemm.NC) {
+            int nc = Math.min(Gemm.NC, n - jc);
+            int nPanels = Gemm.ceilDiv(nc, NR);
+            for (int pc = 0; pc < k; pc += Gemm.KC) {
+                int kc = Math.min(Gemm.KC, k - pc);
+                if (mine.b.length < nPanels * NR * kc) {
+                    mine.b = new float[Gemm.ceilDiv(Math.min(n, Gemm.NC), NR) * NR * Math.min(k, Gemm.KC)];
+                }
+                float[] pb = mine.b;
+                int jcF = jc;
+                int pcF = pc;
+                int packParts = tasks == 1 ? 1 : Math.min(nPanels, 4 * tasks);
+                pool.run(packParts, t -> Gemm.packB(b, pcF, kc, jcF, nc, pb, Parallel.split(nPanels, packParts, t),
+                        Parallel.split(nPanels, packParts, t + 1), NR));
+                // a non-finite B value must meet every zero of A (0 * inf = NaN): then no skipping
+                boolean skip = ZeroSkip.allFinite(pb, 0, nPanels * NR * kc);
+                boolean accumulate = pc > 0;
+                int parts = tasks == 1 ? 1 : Math.min(groups, 4 * tasks);
+                pool.run(parts, t -> compute(a, pb, c, cOff, n, pcF, kc, jcF, nc,
+                        Math.min(m, Parallel.split(groups, parts, t) * GROUP),
+                        Math.min(m, Parallel.split(groups, parts, t + 1) * GROUP), nPanels, m, accumulate, skip,
+                        transposedOut));
+            }
+        }
+    }
+
+    /** Rows {@code [r0, r1)} (whole 16-row groups but the last) against every B panel of the block. */
+    private static void compute(Gemm.Operand a, float[] pb, float[] c, int cOff, int ldc, int pc, int kc, int jc,
+                                int nc, int r0, int r1, int nPanels, int m, boolean accumulate, boolean skip,
+                                boolean transposedOut) {
+        if (r0 >= r1) {
+            return;
+        }
+        Buffers buf = BUFFERS.get();
+        for (int ic = r0; ic < r1; ic += Gemm.MC) {
+            int mc = Math.min(Gemm.MC, r1 - ic);
+            if (buf.a.length < Gemm.MC * Gemm.KC) {
+                buf.a = new float[Gemm.MC * Gemm.KC];
+            }
+            float[] pa = buf.a;
+            pack(a, ic, mc, pc, kc, pa, skip, buf);
+            for (int jp = 0; jp < nPanels; jp++) {
+                int j0 = jp * NR;
+                int w = Math.min(NR, nc - j0);
+                int bOff = jp * NR * kc;
+                if (transposedOut) {
+                    transposedTiles(ic, mc, jc + j0, w, kc, pa, pb, bOff, c, cOff, m, accumulate, skip, buf);
+                    continue;
+                }
+                for (int ip = 0; ip * MR < mc; ip++) {
+                    int h = Math.min(MR, mc - ip * MR);
+                    int cPos = cOff + (ic + ip * MR) * ldc + jc + j0;
+                    if (h == MR && w == NR) {
+                        kernel(ip, kc, pa, pb, bOff, c, cPos, ldc, accumulate, skip, buf);
+                    } else {
+                        float[] tile = buf.tile;
+                        if (accumulate) {
+                            for (int r = 0; r < h; r++) {
+                                System.arraycopy(c, cPos + r * ldc, tile, r * NR, w);
+                            }
+                        }
+                        kernel(ip, kc, pa, pb, bOff, tile, 0, NR, accumulate, skip, buf);
+                        for (int r = 0; r < h; r++) {
+                            System.arraycopy(tile, r * NR, c, cPos + r * ldc, w);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Panel {@code ip}'s micro-kernel over its kept steps (every step when not skipping). */
+    private static void kernel(int ip, int kc, float[] pa, float[] pb, int bOff, float[] c, int cOff, int ldc,
+                               boolean load, boolean skip, Buffers buf) {
+        int steps = skip ? buf.counts[ip] : kc;
+        int[] cols = skip ? buf.cols : ALL_STEPS;
+        GemmKernels.kernel4x4Skip(steps, cols, skip ? ip * kc : 0, pa, ip * MR * kc, pb, bOff, c, cOff, ldc, load);
+    }
+
+    /**
+     * C stored transposed (row length m): the four panels of each 16-row group go to a 16 x NR
+     * scratch, which is transposed into C; padded rows and columns are not copied out.
+     */
+    private static void transposedTiles(int ic, int mc, int j0, int w, int kc, float[] pa, float[] pb, int bOff,
+                                        float[] c, int cOff, int m, boolean accumulate, boolean skip, Buffers buf) {
+        float[] tile = buf.tile;
+        for (int g = 0; g < mc; g += GROUP) {
+            int rows = Math.min(GROUP, mc - g);
+            int at = cOff + j0 * m + ic + g; // C^T block: its rows are columns of the product
+            if (accumulate) {
+                Transpose.transpose(c, at, m, tile, 0, NR, w, rows);
+            }
+            for (int r = 0; r < rows; r += MR) {
+                kernel((g + r) / MR, kc, pa, pb, bOff, tile, r * NR, NR, accumulate, skip, buf);
+            }
+            Transpose.transpose(tile, 0, NR, c, at, m, rows, w);
+        }
+    }
+
+    /**
+     * Packs A rows {@code [i0, i0 + mc)} x depth {@code [pc, pc + kc)} into 4-row panels (the last
+     * zero-padded); with {@code skip}, each keeps only its steps with a non-zero, listed in {@code buf}.
+     */
+    private static void pack(Gemm.Operand a, int i0, int mc, int pc, int kc, float[] pa, boolean skip, Buffers buf) {
+        float[] d = a.data();
+        for (int g = 0; g < mc; g += GROUP) {
+            int ip = g / MR;
+            int src = a.off() + (i0 + g) * a.rs() + pc * a.cs();
+            if (mc - g >= GROUP && a.rs() == 1) { // a transposed view: a step's 16 values are adjacent
+                ZeroSkip.packQuads(d, src, a.cs(), kc, pa, ip * MR * kc, skip, buf.cols, ip * kc, buf.counts, ip);
+            } else if (mc - g >= GROUP && a.cs() == 1) { // unit-stride rows: through a register-block transpose
+                Transpose.transpose(d, src, a.rs(), buf.strip, 0, GROUP, GROUP, kc);
+                ZeroSkip.packQuads(buf.strip, 0, GROUP, kc, pa, ip * MR * kc, skip, buf.cols, ip * kc, buf.counts, ip);
+            } else {
+                for (int r = g; r < Math.min(mc, g + GROUP); r += MR) {
+                    int p = r / MR;
+                    buf.counts[p] = ZeroSkip.packQuad(a, i0 + r, Math.min(MR, mc - r), pc, kc, pa, p * MR * kc, skip,
+                            buf.cols, p * kc);
+                }
+            }
+        }
+    }
+}
