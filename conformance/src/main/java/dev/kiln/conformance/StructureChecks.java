@@ -110,6 +110,12 @@ public abstract class StructureChecks extends ReductionChecks {
                 b -> b.softmaxCrossEntropy(on(b, huge, 2, 4), on(b, new float[] {2, 0}, 2)));
         compare("softmaxCrossEntropy view", 1e-5f, 1e-5f,
                 b -> b.softmaxCrossEntropy(on(b, logits, 10, 64).t(), on(b, labels, 64)));
+        float[] g = values(53, 64);
+        compare("softmaxCrossEntropyGrad", 1e-6f, 1e-6f,
+                b -> b.softmaxCrossEntropyGrad(on(b, logits, 64, 10), on(b, labels, 64), on(b, g, 64)));
+        compare("softmaxCrossEntropyGrad view, broadcast g", 1e-6f, 1e-6f,
+                b -> b.softmaxCrossEntropyGrad(on(b, logits, 10, 64).t(), on(b, labels, 64),
+                        on(b, new float[] {0.015625f}, 1).expand(64)));
     }
 
     @Test

@@ -306,6 +306,31 @@ public final class CpuBackend implements Backend, AutoCloseable {
         return out;
     }
 
+    /** Softmax rows, then minus one at the label and times the row's gradient: one output, no temporaries. */
+    @Override
+    public Tensor softmaxCrossEntropyGrad(Tensor logits, Tensor labels, Tensor g) {
+        Tensor c = logits.isContiguous() ? logits : contiguous(logits);
+        int rows = c.shape()[0];
+        int classes = c.shape()[1];
+        Tensor out = output(new int[] {rows, classes});
+        float[] o = data(out);
+        SoftmaxKernels.softmax(pool, data(c), c.offset(), rows, classes, 1, o, false);
+        float[] lab = data(labels);
+        float[] gd = data(g);
+        int ls = labels.strides()[0];
+        int gs = g.strides()[0];
+        for (int n = 0; n < rows; n++) {
+            float y = lab[labels.offset() + n * ls];
+            // as oneHot: an index out of range or fractional subtracts nothing
+            int label = y >= 0 && y < classes && y == Math.rint(y) ? (int) y : -1;
+            float gn = gd[g.offset() + n * gs];
+            for (int k = 0, i = n * classes; k < classes; k++, i++) {
+                o[i] = (o[i] - (k == label ? 1f : 0f)) * gn;
+            }
+        }
+        return out;
+    }
+
     @Override
     public Tensor softmaxCrossEntropy(Tensor logits, Tensor labels) {
         int rows = logits.shape()[0];

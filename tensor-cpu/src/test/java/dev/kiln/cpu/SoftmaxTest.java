@@ -4,10 +4,12 @@ import static dev.kiln.cpu.Oracle.CPU;
 import static dev.kiln.cpu.Oracle.REF;
 import static dev.kiln.cpu.Oracle.close;
 import static dev.kiln.cpu.Oracle.on;
+import static dev.kiln.cpu.Oracle.sameBits;
 import static dev.kiln.cpu.Oracle.values;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kiln.core.backend.Backend;
+import dev.kiln.core.backend.BinaryOp;
 import dev.kiln.core.tensor.Tensor;
 import java.util.List;
 import java.util.function.Function;
@@ -35,6 +37,28 @@ class SoftmaxTest {
                 close(CPU.logSoftmax(c, axis), REF.logSoftmax(r, axis), 1e-6f);
             }
         }
+    }
+
+    @Test
+    void crossEntropyGradientIsTheComposedGradientBitForBit() {
+        float[] logits = values(11, 64 * 10);
+        logits[7] = Float.NaN; // a NaN row stays NaN
+        float[] labels = new float[64];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = (i * 3) % 10;
+        }
+        float[] g = values(12, 64);
+        Tensor x = on(CPU, logits, 64, 10);
+        Tensor y = on(CPU, labels, 64);
+        Tensor gt = on(CPU, g, 64);
+        Tensor composed = CPU.binary(BinaryOp.MUL,
+                CPU.binary(BinaryOp.SUB, CPU.softmax(x, 1), CPU.oneHot(y, 10)), gt.unsqueeze(1));
+        sameBits(CPU.softmaxCrossEntropyGrad(x, y, gt), composed);
+        Tensor xt = on(CPU, logits, 10, 64).t(); // a strided view, and one gradient for every row
+        Tensor g1 = on(CPU, new float[] {1f / 64}, 1).expand(64);
+        Tensor composedT = CPU.binary(BinaryOp.MUL,
+                CPU.binary(BinaryOp.SUB, CPU.softmax(xt, 1), CPU.oneHot(y, 10)), g1.unsqueeze(1));
+        sameBits(CPU.softmaxCrossEntropyGrad(xt, y, g1), composedT);
     }
 
     @Test

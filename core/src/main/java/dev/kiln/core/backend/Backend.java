@@ -131,6 +131,16 @@ public interface Backend {
     }
 
     /**
+     * The gradient of {@link #softmaxCrossEntropy} for the logits, given the gradient {@code g[N]} of
+     * the per-sample losses: {@code (softmax(logits) - oneHot(labels)) * g[n]} row by row. An
+     * override must give exactly the values of this composition.
+     */
+    default Tensor softmaxCrossEntropyGrad(Tensor logits, Tensor labels, Tensor g) {
+        Tensor diff = binary(BinaryOp.SUB, softmax(logits, 1), oneHot(labels, logits.shape()[1]));
+        return binary(BinaryOp.MUL, diff, g.unsqueeze(1));
+    }
+
+    /**
      * Per-sample cross-entropy of {@code logits[N, C]} against integer {@code labels[N]}:
      * {@code -log softmax(logits)[n, labels[n]]}, shape {@code [N]}.
      */

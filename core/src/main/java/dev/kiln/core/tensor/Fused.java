@@ -26,11 +26,7 @@ final class Fused {
                     + Shape.str(logits.rawShape()) + " and " + Shape.str(labels.rawShape()));
         }
         Tensor out = logits.backend().softmaxCrossEntropy(logits, labels);
-        return Autograd.record(out, "softmaxCrossEntropy", new Tensor[] {logits, labels}, g -> {
-            int classes = logits.shape(1);
-            Tensor p = logits.backend().softmax(logits, 1);
-            Tensor diff = p.sub(Tensor.oneHot(labels, classes));
-            return new Tensor[] {diff.mul(g.unsqueeze(1)), null};
-        });
+        return Autograd.record(out, "softmaxCrossEntropy", new Tensor[] {logits, labels},
+                g -> new Tensor[] {logits.backend().softmaxCrossEntropyGrad(logits, labels, g), null});
     }
 }
