@@ -66,6 +66,12 @@ public final class CpuBackend implements Backend, AutoCloseable {
         return Tensor.wrap(recycler.storage(this, Shape.numel(shape), false), shape);
     }
 
+    @Override
+    public Tensor persistent(Tensor t) {
+        recycler.persist(t);
+        return t;
+    }
+
     /** Recycles the step's temporaries into later allocations of the same size (see {@link Recycler}). */
     @Override
     public MemoryScope memoryScope() {

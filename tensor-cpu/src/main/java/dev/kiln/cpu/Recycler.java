@@ -102,6 +102,15 @@ final class Recycler {
         }
     }
 
+    /** {@code t}'s storage leaves every scope open on this thread (a cache kept across steps). */
+    void persist(Tensor t) {
+        if (t.storage() instanceof HeapStorage h) {
+            for (Scope s : state.get().scopes) {
+                s.owned.remove(h);
+            }
+        }
+    }
+
     MemoryScope open() {
         State st = state.get();
         Scope s = new Scope(st);

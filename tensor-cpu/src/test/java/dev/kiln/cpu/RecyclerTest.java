@@ -77,6 +77,19 @@ class RecyclerTest {
     }
 
     @Test
+    void aPersistentTensorOutlivesEveryOpenScope() {
+        Tensor x = t(1, 2, 3);
+        Tensor cache;
+        try (MemoryScope outer = CPU.memoryScope()) {
+            try (MemoryScope step = CPU.memoryScope()) {
+                cache = CPU.persistent(x.mul(x)); // a layer's cache built during a step
+            }
+            assertThat(cache.toArray()).containsExactly(1, 4, 9);
+        }
+        assertThat(cache.toArray()).containsExactly(1, 4, 9);
+    }
+
+    @Test
     void matmulIntoRecycledMemoryIsExact() {
         float[] a = new float[64 * 96];
         float[] b = new float[96 * 40];

@@ -64,6 +64,11 @@ public final class BufferScope implements MemoryScope {
         return this;
     }
 
+    /** Stops owning {@code s} (it outlives this scope and no enclosing scope takes it). */
+    void forget(ClStorage s) {
+        owned.remove(s);
+    }
+
     /** Number of buffers this scope will release when closed. */
     public int size() {
         return owned.size();

@@ -68,6 +68,17 @@ public final class OpenClBackend implements Backend {
         return new BufferScope(scopes.get());
     }
 
+    /** Takes {@code t}'s buffer out of every scope open on this thread (a cache kept across steps). */
+    @Override
+    public Tensor persistent(Tensor t) {
+        if (t.storage() instanceof ClStorage s) {
+            for (BufferScope scope : scopes.get()) {
+                scope.forget(s);
+            }
+        }
+        return t;
+    }
+
     /** A {@link BufferScope}: the buffers of a training step's temporaries are released at its end. */
     @Override
     public MemoryScope memoryScope() {

@@ -64,6 +64,11 @@ class BufferLifecycleTest {
         assertThat(kept.toArray()).containsExactly(2, 8);
         assertThatThrownBy(temp::toArray).isInstanceOf(IllegalStateException.class);
         assertThat(cl.liveBuffers()).isEqualTo(2); // x and kept
+        Tensor cache;
+        try (dev.kiln.core.backend.MemoryScope step = cl.memoryScope()) {
+            cache = cl.persistent(x.mul(x));
+        }
+        assertThat(cache.toArray()).containsExactly(1, 4);
     }
 
     @Test

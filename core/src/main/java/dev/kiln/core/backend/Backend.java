@@ -45,6 +45,15 @@ public interface Backend {
         return MemoryScope.NONE;
     }
 
+    /**
+     * Takes {@code t} (a tensor of this backend) out of every {@link MemoryScope} open on the calling
+     * thread, so it is never recycled with them: for a cache a layer builds during one step and
+     * reuses in later ones. Returns {@code t}. The default does nothing (nothing is recycled).
+     */
+    default Tensor persistent(Tensor t) {
+        return t;
+    }
+
     // ---- random fill (counter-based, see Rng: same values on every backend) ----
 
     default Tensor randomUniform(int[] shape, long seed, long offset, float low, float high) {

@@ -8,7 +8,8 @@ import dev.kiln.core.tensor.Tensor;
  * passed to {@link #keep} (new parameter values, optimizer state, layer buffers). Recycled memory
  * goes to the next tensors of the same size, which then start in warm cache instead of fresh heap.
  *
- * <p>Reading a recycled tensor afterwards throws: nothing can observe memory it no longer owns.
+ * <p>Reading a recycled tensor afterwards throws: nothing can observe memory it no longer owns. A
+ * cache that a layer builds inside a step for later steps is made {@link Backend#persistent}.
  * Backends without recycling return {@link #NONE}, which keeps everything.
  */
 public interface MemoryScope extends AutoCloseable {

@@ -47,6 +47,32 @@ class StepMemoryTest {
         return out;
     }
 
+    /** 8 x 8 one-channel images: a bright left half for class 0, right half for class 1. */
+    private static ArrayDataset halves() {
+        Rng rng = new Rng(9);
+        int n = 96;
+        float[] x = new float[n * 64];
+        float[] y = new float[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = i % 2;
+            for (int p = 0; p < 64; p++) {
+                boolean left = p % 8 < 4;
+                x[i * 64 + p] = (left == (i % 2 == 0) && rng.nextDouble() < 0.7) ? (float) rng.nextDouble() : 0f;
+            }
+        }
+        return new ArrayDataset(x, new int[] {1, 8, 8}, y, new int[0]);
+    }
+
+    @Test
+    void aConvolutionalNetworkKeepsItsCachesAcrossRecycledSteps() {
+        // Conv2D caches its im2col index tensor from the first step: it must survive the step's scope
+        var fitted = GradientTrainer.builder(rng -> Sequential.builder(1, 8, 8).conv2d(4, 3, 1, 1).relu().maxPool2d(2)
+                        .flatten().dense(2).build(rng))
+                .loss(new CrossEntropy()).optimizer(m -> new Adam(m, 0.01)).epochs(3).batchSize(16).seed(3).build()
+                .train(halves());
+        assertThat(fitted.history().last().get("accuracy")).isGreaterThan(0.6);
+    }
+
     @Test
     void recyclingStepMemoryGivesTheSameBits() {
         assertThat(Backends.current().name()).as("the backend that recycles").isEqualTo("cpu");

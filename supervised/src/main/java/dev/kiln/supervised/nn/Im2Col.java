@@ -70,7 +70,8 @@ final class Im2Col {
                 }
             }
         }
-        cachedIndex = Tensor.fromArray(backend, idx, idx.length);
+        // built inside a training step, reused by the later ones: not recycled with the step
+        cachedIndex = backend.persistent(Tensor.fromArray(backend, idx, idx.length));
         cachedH = h;
         cachedW = w;
         cachedBackend = backend;
