@@ -22,6 +22,15 @@ public interface Optimizer {
     /** Optimizer state by name, e.g. "momentum.0.weight"; empty for plain SGD. */
     Map<String, Tensor> state();
 
+    /**
+     * The tensors this optimizer carries from one step to the next (its moments), which a
+     * {@link dev.kiln.core.backend.MemoryScope} around a step must keep. The default: the values of
+     * {@link #state()}.
+     */
+    default java.util.Collection<Tensor> stateTensors() {
+        return state().values();
+    }
+
     /** Restores state produced by {@link #state()}. */
     void loadState(Map<String, Tensor> state);
 

@@ -184,6 +184,20 @@ public abstract class AbstractOptimizer implements Optimizer {
         return out;
     }
 
+    /** The slot tensors only: no step-count scalar to build, and no step limit (called every step). */
+    @Override
+    public java.util.Collection<Tensor> stateTensors() {
+        java.util.List<Tensor> out = new java.util.ArrayList<>();
+        for (Tensor[] slot : state) {
+            for (Tensor t : slot) {
+                if (t != null) {
+                    out.add(t);
+                }
+            }
+        }
+        return out;
+    }
+
     @Override
     public void loadState(Map<String, Tensor> saved) {
         Tensor step = saved.get("step");

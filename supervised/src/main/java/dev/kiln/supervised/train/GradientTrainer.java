@@ -225,7 +225,7 @@ public final class GradientTrainer<M extends Model> implements Trainer<Dataset, 
             step.keep(p.value());
             p.zeroGrad();
         }
-        step.keep(optimizer.state().values().toArray(Tensor[]::new));
+        step.keep(optimizer.stateTensors().toArray(Tensor[]::new));
         if (model instanceof HasBuffers hb) {
             step.keep(hb.buffers().values().toArray(Tensor[]::new));
         }

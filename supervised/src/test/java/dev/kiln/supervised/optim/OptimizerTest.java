@@ -230,6 +230,9 @@ class OptimizerTest {
         assertThat(adam.state().keySet()).containsExactly("step");
         run(adam, p, 1);
         assertThat(adam.state().keySet()).containsExactly("step", "exp_avg.0.weight", "exp_avg_sq.0.weight");
+        // what a training step must keep: the moments themselves, no step-count scalar
+        assertThat(adam.stateTensors()).containsExactly(adam.state().get("exp_avg.0.weight"),
+                adam.state().get("exp_avg_sq.0.weight"));
     }
 
     @Test
