@@ -3,6 +3,7 @@ package dev.kiln.cpu;
 import dev.kiln.core.backend.MemoryScope;
 import dev.kiln.core.tensor.HeapStorage;
 import dev.kiln.core.tensor.Tensor;
+import java.lang.ref.SoftReference;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,26 +31,33 @@ final class Recycler {
 
     private final ThreadLocal<State> state = ThreadLocal.withInitial(State::new);
 
+    /**
+     * One thread's scopes and pool. Pooled arrays are held softly: a thread that stops training
+     * keeps them only until the collector needs the memory.
+     */
     private static final class State {
         final ArrayDeque<Scope> scopes = new ArrayDeque<>();
-        final Map<Integer, ArrayDeque<float[]>> free = new HashMap<>();
+        final Map<Integer, ArrayDeque<SoftReference<float[]>>> free = new HashMap<>();
         long pooled;
 
         void give(float[] a) {
             if (pooled + a.length > MAX_POOLED_FLOATS) {
                 return;
             }
-            free.computeIfAbsent(a.length, n -> new ArrayDeque<>()).push(a);
+            free.computeIfAbsent(a.length, n -> new ArrayDeque<>()).push(new SoftReference<>(a));
             pooled += a.length;
         }
 
         float[] take(int n, boolean zero) {
-            ArrayDeque<float[]> q = free.get(n);
-            float[] a = q == null ? null : q.poll();
+            ArrayDeque<SoftReference<float[]>> q = free.get(n);
+            float[] a = null;
+            while (a == null && q != null && !q.isEmpty()) {
+                a = q.poll().get(); // null when the collector took it back
+                pooled -= n;
+            }
             if (a == null) {
                 return new float[n];
             }
-            pooled -= n;
             if (zero) {
                 Arrays.fill(a, 0f);
             }
