@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.kiln.core.backend.Backend;
+import dev.kiln.core.backend.UnaryOp;
 import dev.kiln.core.backend.reference.ReferenceBackend;
 import dev.kiln.core.tensor.Rng;
 import dev.kiln.core.tensor.Tensor;
@@ -51,6 +52,26 @@ final class Oracle {
     }
 
     /** Bit-for-bit equal (with -0 == +0). */
+    /**
+     * {@code got} against the reference product of {@code ref[0] @ ref[1]} (double accumulation). The
+     * bound scales with the magnitude of the terms, |A| @ |B|, as float rounding error does:
+     * |cpu - ref| <= 1e-6 * k * (|A| @ |B|) + 1e-6.
+     */
+    static void matmulWithinRounding(Tensor got, Tensor[] ref) {
+        Tensor want = REF.matmul(ref[0], ref[1]);
+        Tensor scale = REF.matmul(REF.unary(UnaryOp.ABS, ref[0]), REF.unary(UnaryOp.ABS, ref[1]));
+        assertThat(got.shape()).containsExactly(want.shape());
+        int k = ref[0].shape()[ref[0].rank() - 1];
+        float[] g = got.toArray();
+        float[] w = want.toArray();
+        float[] s = scale.toArray();
+        for (int i = 0; i < w.length; i++) {
+            if (!(Math.abs(g[i] - w[i]) <= 1e-6f * Math.max(k, 1) * s[i] + 1e-6f)) {
+                fail("element " + i + ": cpu " + g[i] + " vs reference " + w[i] + " (scale " + s[i] + ")");
+            }
+        }
+    }
+
     static void exact(Tensor actual, Tensor expected) {
         close(actual, expected, 0f);
     }
