@@ -66,6 +66,24 @@ public final class CpuBackend implements Backend, AutoCloseable {
         return Tensor.wrap(recycler.storage(this, Shape.numel(shape), false), shape);
     }
 
+    /**
+     * A new tensor for an element-wise result, laid out like the first operand of the result's shape
+     * when that one is a permuted dense layout (PyTorch's rule: {@code w.t().mul(2)} stays
+     * transposed, so a weight stored transposed keeps its layout through an optimizer's update).
+     */
+    Tensor outputLike(int[] shape, Tensor... operands) {
+        for (Tensor x : operands) {
+            if (Arrays.equals(x.shape(), shape)) {
+                int[] st = x.strides();
+                if (!x.isContiguous() && Shape.isDense(shape, st)) {
+                    return Tensor.view(recycler.storage(this, Shape.numel(shape), false), shape, st, 0);
+                }
+                break;
+            }
+        }
+        return output(shape);
+    }
+
     @Override
     public Tensor persistent(Tensor t) {
         recycler.persist(t);
@@ -148,10 +166,10 @@ public final class CpuBackend implements Backend, AutoCloseable {
     @Override
     public Tensor unary(UnaryOp op, Tensor x) {
         int[] shape = x.shape();
-        Tensor out = output(shape);
+        Tensor out = outputLike(shape, x);
         float[] o = data(out);
         float[] xd = data(x);
-        StridedLoop loop = StridedLoop.of(shape, new int[] {0, x.offset()}, Shape.contiguousStrides(shape), x.strides());
+        StridedLoop loop = StridedLoop.of(shape, new int[] {0, x.offset()}, out.strides(), x.strides());
         int xs = loop.innerStride(1);
         // transcendental ops cost ~10x an add: hand them to threads sooner
         long grain = switch (op) {
@@ -165,11 +183,11 @@ public final class CpuBackend implements Backend, AutoCloseable {
     @Override
     public Tensor binary(BinaryOp op, Tensor a, Tensor b) {
         int[] shape = Shape.broadcast(op.name(), a.shape(), b.shape());
-        Tensor out = output(shape);
+        Tensor out = outputLike(shape, a, b);
         float[] o = data(out);
         float[] ad = data(a);
         float[] bd = data(b);
-        StridedLoop loop = StridedLoop.of(shape, new int[] {0, a.offset(), b.offset()}, Shape.contiguousStrides(shape),
+        StridedLoop loop = StridedLoop.of(shape, new int[] {0, a.offset(), b.offset()}, out.strides(),
                 Shape.broadcastStrides(a.shape(), a.strides(), shape), Shape.broadcastStrides(b.shape(), b.strides(), shape));
         int as = loop.innerStride(1);
         int bs = loop.innerStride(2);
@@ -180,16 +198,19 @@ public final class CpuBackend implements Backend, AutoCloseable {
 
     @Override
     public Tensor axpby(float a, Tensor x, float b, Tensor y) {
-        if (!x.isContiguous() || !y.isContiguous()) {
+        boolean sameLayout = Arrays.equals(x.strides(), y.strides()) && Shape.isDense(x.shape(), x.strides());
+        if (!(x.isContiguous() && y.isContiguous()) && !sameLayout) {
             return Backend.super.axpby(a, x, b, y);
         }
-        Tensor out = output(x.shape());
+        // one pass over both storages in order (a dense layer's weight and its gradient share the
+        // transposed layout), the result laid out as they are
+        Tensor out = outputLike(x.shape(), x);
         float[] o = data(out);
         float[] xd = data(x);
         float[] yd = data(y);
         int xo = x.offset();
         int yo = y.offset();
-        int n = o.length;
+        int n = x.numel();
         int tasks = pool.tasksFor(n, ELEMENTWISE_GRAIN);
         pool.run(tasks, t -> {
             int lo = Parallel.split(n, tasks, t);

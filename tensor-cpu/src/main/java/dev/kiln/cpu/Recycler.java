@@ -8,10 +8,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,19 +35,19 @@ final class Recycler {
      */
     private static final class State {
         final ArrayDeque<Scope> scopes = new ArrayDeque<>();
-        final Map<Integer, ArrayDeque<SoftReference<float[]>>> free = new HashMap<>();
+        final FreeLists free = new FreeLists();
         long pooled;
 
         void give(float[] a) {
             if (pooled + a.length > MAX_POOLED_FLOATS) {
                 return;
             }
-            free.computeIfAbsent(a.length, n -> new ArrayDeque<>()).push(new SoftReference<>(a));
+            free.listFor(a.length).push(new SoftReference<>(a));
             pooled += a.length;
         }
 
         float[] take(int n, boolean zero) {
-            ArrayDeque<SoftReference<float[]>> q = free.get(n);
+            ArrayDeque<SoftReference<float[]>> q = free.find(n);
             float[] a = null;
             while (a == null && q != null && !q.isEmpty()) {
                 a = q.poll().get(); // null when the collector took it back
@@ -62,6 +60,69 @@ final class Recycler {
                 Arrays.fill(a, 0f);
             }
             return a;
+        }
+    }
+
+    /**
+     * Free arrays by length: an open-addressing table on int keys. (A HashMap of Integer keys put
+     * a step's lengths, mostly multiples of 64, into one bucket: a tree search on every allocation.)
+     */
+    private static final class FreeLists {
+        private int[] lengths = new int[64];
+        @SuppressWarnings("unchecked")
+        private ArrayDeque<SoftReference<float[]>>[] lists = new ArrayDeque[64];
+        private int size;
+
+        /** Fibonacci hashing: the top bits of the product, which every bit of the length moves. */
+        private static int slot(int length, int mask) {
+            return (length * 0x9E3779B9) >>> (32 - Integer.bitCount(mask));
+        }
+
+        ArrayDeque<SoftReference<float[]>> find(int length) {
+            int mask = lengths.length - 1;
+            for (int i = slot(length, mask); lists[i] != null; i = (i + 1) & mask) {
+                if (lengths[i] == length) {
+                    return lists[i];
+                }
+            }
+            return null;
+        }
+
+        ArrayDeque<SoftReference<float[]>> listFor(int length) {
+            ArrayDeque<SoftReference<float[]>> q = find(length);
+            if (q != null) {
+                return q;
+            }
+            if (2 * (size + 1) > lengths.length) {
+                grow();
+            }
+            q = new ArrayDeque<>();
+            insert(length, q);
+            size++;
+            return q;
+        }
+
+        private void insert(int length, ArrayDeque<SoftReference<float[]>> q) {
+            int mask = lengths.length - 1;
+            int i = slot(length, mask);
+            while (lists[i] != null) {
+                i = (i + 1) & mask;
+            }
+            lengths[i] = length;
+            lists[i] = q;
+        }
+
+        @SuppressWarnings("unchecked")
+        private void grow() {
+            int[] oldLengths = lengths;
+            ArrayDeque<SoftReference<float[]>>[] oldLists = lists;
+            lengths = new int[oldLengths.length * 2];
+            lists = new ArrayDeque[oldLengths.length * 2];
+            for (int i = 0; i < oldLists.length; i++) {
+                if (oldLists[i] != null) {
+                    insert(oldLengths[i], oldLists[i]);
+                }
+            }
         }
     }
 

@@ -34,8 +34,21 @@ final class StridedLoop {
         this.numel = n;
     }
 
-    /** {@code strides[k]} has one entry per dimension of {@code shape} (broadcast dims have stride 0). */
+    /**
+     * {@code strides[k]} has one entry per dimension of {@code shape} (broadcast dims have stride 0).
+     * The dimensions are visited in the storage order of operand 0 (the output): a permuted output,
+     * such as a result laid out like a transposed input, is still written in one pass.
+     */
     static StridedLoop of(int[] shape, int[] offsets, int[]... strides) {
+        int[] order = storageOrder(shape, strides[0]);
+        if (order != null) {
+            shape = permute(shape, order);
+            int[][] permuted = new int[strides.length][];
+            for (int k = 0; k < strides.length; k++) {
+                permuted[k] = permute(strides[k], order);
+            }
+            strides = permuted;
+        }
         int ops = strides.length;
         List<int[]> dims = new ArrayList<>(); // each: size, stride op0, stride op1, ...
         boolean empty = false;
@@ -83,6 +96,35 @@ final class StridedLoop {
             }
         }
         return new StridedLoop(s, st, offsets.clone());
+    }
+
+    /** Axes by decreasing stride of operand 0 (ties keep their order), or null when already so. */
+    private static int[] storageOrder(int[] shape, int[] strides) {
+        boolean sorted = true;
+        for (int d = 1; d < shape.length && sorted; d++) {
+            sorted = strides[d - 1] >= strides[d] || shape[d - 1] == 1 || shape[d] == 1;
+        }
+        if (sorted) {
+            return null;
+        }
+        Integer[] axes = new Integer[shape.length];
+        for (int d = 0; d < axes.length; d++) {
+            axes[d] = d;
+        }
+        java.util.Arrays.sort(axes, (x, y) -> Integer.compare(strides[y], strides[x]));
+        int[] order = new int[axes.length];
+        for (int d = 0; d < axes.length; d++) {
+            order[d] = axes[d];
+        }
+        return order;
+    }
+
+    private static int[] permute(int[] values, int[] order) {
+        int[] out = new int[order.length];
+        for (int d = 0; d < order.length; d++) {
+            out[d] = values[order[d]];
+        }
+        return out;
     }
 
     long numel() {

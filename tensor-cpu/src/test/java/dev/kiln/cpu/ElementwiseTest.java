@@ -96,4 +96,25 @@ class ElementwiseTest {
         exact(CPU.randomUniform(new int[] {70_001}, 9, 17, -1f, 3f), REF.randomUniform(new int[] {70_001}, 9, 17, -1f, 3f));
         exact(CPU.randomNormal(new int[] {301, 7}, 9, 5, 1f, 2f), REF.randomNormal(new int[] {301, 7}, 9, 5, 1f, 2f));
     }
+
+    @Test
+    void elementwiseResultsKeepAPermutedOperandLayout() {
+        // a weight stored transposed and its gradient: the update keeps the layout (one pass, no copy)
+        Tensor w = on(CPU, values(40, 784 * 128), 784, 128).t();
+        Tensor g = on(CPU, values(41, 784 * 128), 784, 128).t();
+        Tensor rw = on(REF, values(40, 784 * 128), 784, 128).t();
+        Tensor rg = on(REF, values(41, 784 * 128), 784, 128).t();
+        Tensor[] results = {CPU.axpby(1f, w, -0.01f, g), CPU.binary(BinaryOp.MUL, w, g), CPU.unary(UnaryOp.EXP, w),
+            CPU.binary(BinaryOp.ADD, w, on(CPU, new float[] {2f}))};
+        Tensor[] expected = {REF.axpby(1f, rw, -0.01f, rg), REF.binary(BinaryOp.MUL, rw, rg), REF.unary(UnaryOp.EXP, rw),
+            REF.binary(BinaryOp.ADD, rw, on(REF, new float[] {2f}))};
+        for (int i = 0; i < results.length; i++) {
+            org.assertj.core.api.Assertions.assertThat(results[i].strides()).as("result %d strides", i).containsExactly(1, 128);
+            exact(results[i], expected[i]);
+        }
+        // a contiguous first operand decides for a mixed pair; sliced (non-dense) views give contiguous results
+        org.assertj.core.api.Assertions.assertThat(CPU.binary(BinaryOp.SUB, g.contiguous(), w).isContiguous()).isTrue();
+        org.assertj.core.api.Assertions.assertThat(CPU.unary(UnaryOp.NEG, w.slice(0, 1, 9)).isContiguous()).isTrue();
+        exact(CPU.axpby(2f, w.contiguous(), 3f, g), REF.axpby(2f, rw.contiguous(), 3f, rg));
+    }
 }

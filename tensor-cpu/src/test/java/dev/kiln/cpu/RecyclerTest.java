@@ -59,6 +59,29 @@ class RecyclerTest {
     }
 
     @Test
+    void everyLengthFindsItsOwnFreeArrays() {
+        // a few hundred lengths, many of them multiples of 64 as a network's tensors are: the free
+        // lists grow their table, and each length gets back exactly its own array
+        int[] lengths = new int[300];
+        for (int i = 0; i < lengths.length; i++) {
+            lengths[i] = i % 2 == 0 ? 64 * (i + 1) : 3 * i + 1;
+        }
+        float[][] first = new float[lengths.length][];
+        try (MemoryScope scope = CPU.memoryScope()) {
+            for (int i = 0; i < lengths.length; i++) {
+                first[i] = CpuBackend.data(CPU.full(new int[] {lengths[i]}, 1f));
+            }
+        }
+        try (MemoryScope scope = CPU.memoryScope()) {
+            for (int i = lengths.length - 1; i >= 0; i--) {
+                Tensor again = CPU.full(new int[] {lengths[i]}, 0f);
+                assertThat(CpuBackend.data(again)).as("length %d", lengths[i]).isSameAs(first[i]);
+                assertThat(again.toArray()).containsOnly(0f);
+            }
+        }
+    }
+
+    @Test
     void keptInAnInnerScopeBelongsToTheOuterOne() {
         Tensor x = t(1, 2);
         Tensor inner;

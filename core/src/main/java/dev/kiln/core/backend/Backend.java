@@ -12,7 +12,10 @@ import java.util.List;
  * <p>Contract for every op:
  * <ul>
  *   <li>Inputs may be views: any strides (including 0 for broadcast/expanded dimensions) and any
- *       offset into their storage. Outputs are new, contiguous tensors of this backend.</li>
+ *       offset into their storage. Outputs are new, contiguous tensors of this backend, except
+ *       that an element-wise op ({@link #unary}, {@link #binary}, {@link #axpby}) may lay its
+ *       result out like an operand of the result's shape whose layout is a permutation of a
+ *       contiguous one (PyTorch's rule; a weight stored transposed then keeps its layout).</li>
  *   <li>Inputs belong to this backend (the core checks that before calling).</li>
  *   <li>Shapes have been validated by the core; backends may assume they are consistent.</li>
  *   <li>No autograd: the core records gradients around these calls.</li>

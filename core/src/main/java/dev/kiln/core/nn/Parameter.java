@@ -50,6 +50,35 @@ public final class Parameter {
         this.value = newValue.detach().requiresGrad(true);
     }
 
+    /**
+     * Replaces the value with {@code values} (a checkpoint or file being loaded) laid out in memory
+     * as the current value is: a dense layer stores its weight transposed so that its products need
+     * no transposing copy, and a loaded weight keeps that advantage.
+     */
+    public void load(Tensor values) {
+        int[] order = storageOrder(value);
+        set(order == null || !Arrays.equals(values.shape(), value.shape()) || Arrays.equals(values.strides(), value.strides())
+                ? values : values.permute(order).contiguous().permute(inverse(order)));
+    }
+
+    /** The axes of a permuted dense (non-contiguous) layout from outermost to innermost, or null. */
+    private static int[] storageOrder(Tensor t) {
+        int[] st = t.strides();
+        if (t.isContiguous() || !Shape.isDense(t.shape(), st)) {
+            return null;
+        }
+        return java.util.stream.IntStream.range(0, st.length).boxed()
+                .sorted((x, y) -> Integer.compare(st[y], st[x])).mapToInt(Integer::intValue).toArray();
+    }
+
+    private static int[] inverse(int[] order) {
+        int[] inv = new int[order.length];
+        for (int d = 0; d < order.length; d++) {
+            inv[order[d]] = d;
+        }
+        return inv;
+    }
+
     @Override
     public String toString() {
         return "Parameter(" + name + ", " + Shape.str(value.shape()) + ")";

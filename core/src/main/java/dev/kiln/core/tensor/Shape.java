@@ -88,4 +88,32 @@ public final class Shape {
         }
         return true;
     }
+
+    /**
+     * Whether a layout covers exactly {@code numel} consecutive storage elements in some order of
+     * its axes: a contiguous tensor or a permutation of one (such as {@code x.t()}). Elementwise
+     * ops may then run over the storage in order and give their result the same strides.
+     */
+    public static boolean isDense(int[] shape, int[] strides) {
+        int n = shape.length;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            if (shape[i] == 0) {
+                return true;
+            }
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (x, y) -> Integer.compare(strides[x], strides[y]));
+        long expected = 1;
+        for (int i : order) {
+            if (shape[i] == 1) {
+                continue;
+            }
+            if (strides[i] != expected) {
+                return false;
+            }
+            expected *= shape[i];
+        }
+        return true;
+    }
 }

@@ -300,7 +300,12 @@ public final class Tensor {
     }
 
     void accumulateGrad(Tensor g) {
-        Tensor c = g.isContiguous() && g.offset == 0 && g.storage.size() == g.numel() ? g : g.backend().contiguous(g);
+        // a gradient keeps its own storage when it fills it exactly, laid out contiguously or as
+        // this tensor is (a weight stored transposed gets a transposed gradient, so the optimizer
+        // update runs over both storages in order); anything else is copied out contiguously
+        boolean own = g.offset == 0 && g.storage.size() == g.numel()
+                && (g.isContiguous() || Arrays.equals(g.strides, strides) && Shape.isDense(shape, strides));
+        Tensor c = own ? g : g.backend().contiguous(g);
         grad = grad == null ? c : grad.backend().binary(BinaryOp.ADD, grad, c);
     }
 

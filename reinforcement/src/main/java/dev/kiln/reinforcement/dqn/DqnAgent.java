@@ -174,8 +174,8 @@ public final class DqnAgent implements Agent<float[]> {
         }
         for (Map.Entry<String, Parameter> e : params.entrySet()) {
             Tensor w = weights.get(e.getKey());
-            // on the parameter's backend; Parameter.set names the tensor if the shape differs
-            e.getValue().set(w.backend() == e.getValue().value().backend() ? w : w.to(e.getValue().value().backend()));
+            // on the parameter's backend and in its layout; Parameter.set names the tensor if the shape differs
+            e.getValue().load(w.backend() == e.getValue().value().backend() ? w : w.to(e.getValue().value().backend()));
         }
         syncTarget();
     }

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * A fully connected layer {@code y = x W^T + b} (PyTorch's {@code nn.Linear}). The weight has
- * shape {@code [out, in]} as in PyTorch, so weights load across frameworks without transposing.
+ * shape {@code [out, in]} as in PyTorch, so weights load across frameworks without transposing;
+ * in memory it is laid out {@code [in, out]} (a transposed view, see {@link Parameter#load}).
  * Inputs are {@code [N, in]} or {@code [N, ..., in]} (applied to the last dimension).
  */
 public final class Dense extends AbstractLayer {
@@ -32,7 +33,10 @@ public final class Dense extends AbstractLayer {
         }
         this.in = in;
         this.out = out;
-        this.weight = addParameter("weight", init.weight(rng, in, out, out, in));
+        // the weight is [out, in] as in PyTorch (checkpoints too) but stored [in, out]: the forward
+        // product x w^T then reads w^T row by row and the weight gradient x^T dy is written in order,
+        // with no transposing copy in either (ADR 0004)
+        this.weight = addParameter("weight", init.weight(rng, in, out, out, in).t().contiguous().t());
         this.bias = withBias ? addParameter("bias", init.bias(rng, in, out)) : null;
     }
 

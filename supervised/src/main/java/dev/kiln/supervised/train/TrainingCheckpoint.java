@@ -106,7 +106,7 @@ public record TrainingCheckpoint(int epoch, long seed, long shuffleOffset, Map<S
                 throw new IllegalArgumentException("checkpoint parameter '" + k + "' has shape " + Arrays.toString(v.shape())
                         + ", the model's has " + Arrays.toString(p.shape()));
             }
-            p.set(v.to(p.value().backend()));
+            p.load(v.to(p.value().backend()));
         });
         if (model instanceof HasBuffers hb) {
             hb.loadBuffers(buffers);
