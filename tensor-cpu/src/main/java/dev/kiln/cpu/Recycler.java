@@ -147,6 +147,16 @@ final class Recycler {
         }
 
         @Override
+        public MemoryScope adopt(Tensor... tensors) {
+            for (Tensor t : tensors) {
+                if (t != null && t.storage() instanceof HeapStorage h && !h.recycled()) {
+                    owned.add(h); // listed twice is harmless: close() skips a storage already recycled
+                }
+            }
+            return this;
+        }
+
+        @Override
         public void close() {
             if (closed) {
                 return;

@@ -55,6 +55,7 @@ public final class BufferScope implements MemoryScope {
     }
 
     /** These tensors' buffers, allocated earlier, are released with this scope (unless kept). */
+    @Override
     public BufferScope adopt(Tensor... tensors) {
         for (Tensor t : tensors) {
             if (t != null && t.storage() instanceof ClStorage s) {

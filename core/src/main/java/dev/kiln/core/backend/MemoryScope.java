@@ -28,6 +28,15 @@ public interface MemoryScope extends AutoCloseable {
     /** These tensors (and their views) outlive the scope. */
     MemoryScope keep(Tensor... tensors);
 
+    /**
+     * These tensors, allocated before the scope, are used for the last time in it: their memory is
+     * recycled with the scope's own when it closes, unless they are also kept (a parameter value
+     * that this step's optimizer replaced). Backends without recycling ignore it.
+     */
+    default MemoryScope adopt(Tensor... tensors) {
+        return this;
+    }
+
     /** Recycles the memory of every tensor allocated in the scope and not kept. */
     @Override
     void close();

@@ -1,6 +1,7 @@
 package dev.kiln.examples.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kiln.core.backend.Backends;
 import dev.kiln.core.data.ArrayDataset;
@@ -9,9 +10,14 @@ import dev.kiln.core.tensor.Rng;
 import dev.kiln.core.tensor.Tensor;
 import dev.kiln.supervised.nn.Sequential;
 import dev.kiln.supervised.optim.Adam;
+import dev.kiln.supervised.optim.SGD;
 import dev.kiln.supervised.train.EarlyStopping;
 import dev.kiln.supervised.train.GradientTrainer;
+import dev.kiln.core.train.TrainingContext;
+import dev.kiln.core.train.TrainingListener;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -80,5 +86,34 @@ class StepMemoryTest {
         Map<String, float[]> plain = train(false);
         assertThat(recycled.keySet()).isEqualTo(plain.keySet()).contains("buffer 1.running_mean");
         plain.forEach((k, v) -> assertThat(recycled.get(k)).as(k).containsExactly(v));
+    }
+
+    @Test
+    void weightsReplacedWithinAnEpochAreRecycledThoseAliveBetweenEpochsAreNot() {
+        Sequential[] net = new Sequential[1];
+        Tensor[] afterFirstStep = new Tensor[1];
+        List<Tensor> atEpochEnds = new ArrayList<>();
+        TrainingListener spy = new TrainingListener() {
+            @Override
+            public void onBatchEnd(TrainingContext context, int epoch, int batch, double loss) {
+                if (epoch == 1 && batch == 1) {
+                    afterFirstStep[0] = net[0].namedParameters().get("0.weight").value();
+                }
+            }
+
+            @Override
+            public void onEpochEnd(TrainingContext context, int epoch, Map<String, Double> metrics) {
+                atEpochEnds.add(net[0].namedParameters().get("0.weight").value());
+            }
+        };
+        GradientTrainer.builder(rng -> net[0] = Sequential.builder(4).dense(16).relu().dense(3).build(rng))
+                .loss(new CrossEntropy()).optimizer(m -> new SGD(m, 0.05).momentum(0.9)).epochs(2).batchSize(32)
+                .seed(6).build().train(blobs(), spy);
+        // the second step replaced those weights and recycled them: reading them fails loudly
+        assertThatThrownBy(() -> afterFirstStep[0].toArray()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("recycled");
+        // weights alive at the end of an epoch stay readable (early stopping keeps them this way)
+        assertThat(atEpochEnds).hasSize(2);
+        assertThat(atEpochEnds.get(0).toArray()).isNotEqualTo(atEpochEnds.get(1).toArray());
     }
 }

@@ -19,9 +19,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -184,6 +187,7 @@ public final class GradientTrainer<M extends Model> implements Trainer<Dataset, 
         t.labels = loader.dataset().targetShape().length == 0;
         java.util.Iterator<Batch> batches = loader.iterator();
         Backend backend = model.parameters().isEmpty() ? null : model.parameters().get(0).value().backend();
+        Set<Tensor> keptByLastStep = Collections.newSetFromMap(new IdentityHashMap<>());
         try {
             while (batches.hasNext()) {
                 MemoryScope step = c.recycleStepMemory() && backend != null ? backend.memoryScope() : MemoryScope.NONE;
@@ -191,7 +195,7 @@ public final class GradientTrainer<M extends Model> implements Trainer<Dataset, 
                     trainBatch(epoch, batches.next(), model, optimizer, t);
                     all.onBatchEnd(ctx, epoch, t.batches, t.lastLoss);
                 } finally {
-                    keepAcrossSteps(step, model, optimizer);
+                    keptByLastStep = keepAcrossSteps(step, model, optimizer, keptByLastStep);
                     step.close();
                 }
             }
@@ -215,20 +219,32 @@ public final class GradientTrainer<M extends Model> implements Trainer<Dataset, 
 
     /**
      * What a step leaves for the next: parameter values, optimizer state and layer buffers. The
-     * gradients are recycled with the rest, so they are cleared (the next step sets new ones).
+     * gradients are recycled with the rest, so they are cleared (the next step sets new ones). What
+     * the previous step of this epoch kept and this one replaced (the old weights, the old momentum)
+     * is recycled too, so the optimizer's next update writes into warm memory; values alive between
+     * epochs are never taken back, so a listener may hold them from one epoch to the next.
      */
-    private static void keepAcrossSteps(MemoryScope step, Model model, Optimizer optimizer) {
+    private static Set<Tensor> keepAcrossSteps(MemoryScope step, Model model, Optimizer optimizer,
+                                               Set<Tensor> keptByLastStep) {
         if (step == MemoryScope.NONE) {
-            return;
+            return keptByLastStep;
         }
+        Set<Tensor> kept = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Parameter p : model.parameters()) {
-            step.keep(p.value());
+            kept.add(p.value());
             p.zeroGrad();
         }
-        step.keep(optimizer.stateTensors().toArray(Tensor[]::new));
+        kept.addAll(optimizer.stateTensors());
         if (model instanceof HasBuffers hb) {
-            step.keep(hb.buffers().values().toArray(Tensor[]::new));
+            kept.addAll(hb.buffers().values());
         }
+        for (Tensor old : keptByLastStep) {
+            if (!kept.contains(old)) {
+                step.adopt(old);
+            }
+        }
+        step.keep(kept.toArray(Tensor[]::new)); // after adopt: a storage both adopted and kept survives
+        return kept;
     }
 
     private static void closeQuietly(AutoCloseable c) {

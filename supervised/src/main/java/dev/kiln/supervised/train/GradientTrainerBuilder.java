@@ -111,8 +111,10 @@ public final class GradientTrainerBuilder<M extends Model> {
     /**
      * Whether each training step's temporary tensors give their memory back for the next step
      * (default true; see {@link dev.kiln.core.backend.MemoryScope}). The model's parameters and
-     * {@link dev.kiln.supervised.nn.HasBuffers buffers} and the optimizer's state are kept; turn this
-     * off for a model that carries other tensors from one step to the next.
+     * {@link dev.kiln.supervised.nn.HasBuffers buffers} and the optimizer's state are kept, and the
+     * values a step replaced are recycled too unless they were alive at the start of the epoch; turn
+     * this off for a model that carries other tensors from one step to the next, or a listener that
+     * holds a weight tensor from one batch to a later one.
      */
     public GradientTrainerBuilder<M> recycleStepMemory(boolean recycle) {
         this.recycleStepMemory = recycle;
