@@ -133,12 +133,12 @@ final class GemmKernels {
     }
 
     /**
-     * 4 x 4V micro-kernel over the depth steps listed in {@code cols[colOff .. colOff + steps)}: the A
-     * panel holds those steps one after another (4 floats each), B (4V floats per step) is indexed
-     * through the list. The zero-skipping path's kernel ({@link SkipGemm}).
+     * 4 x 4V micro-kernel over the depth steps listed in {@code cols[colOff .. colOff + steps)}: A is
+     * read in place, row r of step p at {@code a[aOff + p * cs + r * rs]}, and B (packed, 4V floats
+     * per step) through the same list. The zero-skipping path's kernel ({@link SkipGemm}).
      */
-    static void kernel4x4Skip(int steps, int[] cols, int colOff, float[] a, int aOff, float[] b, int bOff, float[] c,
-                              int cOff, int ldc, boolean load) {
+    static void kernel4x4Skip(int steps, int[] cols, int colOff, float[] a, int aOff, int rs, int cs, float[] b,
+                              int bOff, float[] c, int cOff, int ldc, boolean load) {
         final int v = V;
         FloatVector c00, c01, c02, c03;
         FloatVector c10, c11, c12, c13;
@@ -163,19 +163,20 @@ final class GemmKernels {
             c30 = z; c31 = z; c32 = z; c33 = z;
         }
         for (int q = 0; q < steps; q++) {
-            int pa = aOff + q * 4;
-            int pb = bOff + cols[colOff + q] * 4 * v;
+            int p = cols[colOff + q];
+            int pa = aOff + p * cs;
+            int pb = bOff + p * 4 * v;
             FloatVector b0 = FloatVector.fromArray(S, b, pb);
             FloatVector b1 = FloatVector.fromArray(S, b, pb + v);
             FloatVector b2 = FloatVector.fromArray(S, b, pb + 2 * v);
             FloatVector b3 = FloatVector.fromArray(S, b, pb + 3 * v);
             FloatVector a0 = FloatVector.broadcast(S, a[pa]);
             c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01); c02 = a0.fma(b2, c02); c03 = a0.fma(b3, c03);
-            FloatVector a1 = FloatVector.broadcast(S, a[pa + 1]);
+            FloatVector a1 = FloatVector.broadcast(S, a[pa + rs]);
             c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11); c12 = a1.fma(b2, c12); c13 = a1.fma(b3, c13);
-            FloatVector a2 = FloatVector.broadcast(S, a[pa + 2]);
+            FloatVector a2 = FloatVector.broadcast(S, a[pa + 2 * rs]);
             c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21); c22 = a2.fma(b2, c22); c23 = a2.fma(b3, c23);
-            FloatVector a3 = FloatVector.broadcast(S, a[pa + 3]);
+            FloatVector a3 = FloatVector.broadcast(S, a[pa + 3 * rs]);
             c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31); c32 = a3.fma(b2, c32); c33 = a3.fma(b3, c33);
         }
         c00.intoArray(c, cOff); c01.intoArray(c, cOff + v); c02.intoArray(c, cOff + 2 * v); c03.intoArray(c, cOff + 3 * v);

@@ -2,11 +2,15 @@ package dev.kiln.cpu;
 
 /**
  * GEMM for a mostly-zero A ({@link ZeroSkip} says when): the packed path of {@link Gemm} with
- * thinner panels. A is packed in 4-row panels that keep only the depth steps where one of their
- * four rows is non-zero, and a 4 x 4V micro-kernel runs over those steps. On MNIST, 61% of a
- * 4-image panel's pixel columns are zero in all four images against 54% for 8, and the wider B
- * panel keeps 16 accumulators busy per step, so the first layer's forward kernel runs ~20%
- * faster than with 8 x 2V panels (measured 46 vs 57 us on 64 x 784 x 128).
+ * thinner panels and A left in place. Each 4-row panel of A gets the list of depth steps where one
+ * of its four rows is non-zero, and a 4 x 4V micro-kernel runs over those steps, reading A where
+ * it is (a unit stride along rows or along columns) and the packed B through the list. On MNIST,
+ * 61% of a 4-image panel's pixel columns are zero in all four images against 54% for 8, and the
+ * wider B panel keeps 16 accumulators busy per step, so the first layer's forward kernel runs ~20%
+ * faster than with 8 x 2V panels (measured 46 vs 57 us on 64 x 784 x 128). Copying the kept steps
+ * of A into packed panels (the first version) cost as much as a third of the kernels' time; the
+ * lists are built sixteen steps at a time with a compress. Edge panels and operands without a
+ * unit stride are still copied, zero-padded.
  *
  * <p>With {@code transposedOut} the product is stored transposed ({@code c[cOff + j * m + i]}):
  * the weight gradient {@code dY^T x} of a layer fed sparse inputs is computed as {@code x^T dY}
@@ -22,6 +26,7 @@ final class SkipGemm {
     static final int NR = 4 * V;
     /** Rows packed through one register-block transpose (four panels). */
     private static final int GROUP = 16;
+    private static final int PANELS = Gemm.MC / MR;
     private static final int[] ALL_STEPS = new int[Gemm.KC];
 
     static {
@@ -31,12 +36,24 @@ final class SkipGemm {
     }
 
     private static final class Buffers {
-        float[] a = new float[0];
+        final float[] a = new float[Gemm.MC * Gemm.KC]; // copied edge panels
         float[] b = new float[0];
-        final int[] cols = new int[Gemm.MC / MR * Gemm.KC];
-        final int[] counts = new int[Gemm.MC / MR];
-        final float[] strip = new float[GROUP * Gemm.KC];
+        final int[] cols = new int[PANELS * Gemm.KC + V]; // a list may write V entries past its end
+        final int[] counts = new int[PANELS];
+        final int[] masks = new int[Gemm.KC + V];
         final float[] tile = new float[GROUP * NR];
+        /** Where panel ip's A is: element (r, p) at {@code src[ip][off[ip] + p * cs[ip] + r * rs[ip]]}. */
+        final float[][] src = new float[PANELS][];
+        final int[] off = new int[PANELS];
+        final int[] rs = new int[PANELS];
+        final int[] cs = new int[PANELS];
+
+        void panel(int ip, float[] data, int offset, int rowStride, int colStride) {
+            src[ip] = data;
+            off[ip] = offset;
+            rs[ip] = rowStride;
+            cs[ip] = colStride;
+        }
     }
 
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
@@ -91,24 +108,20 @@ final class SkipGemm {
         Buffers buf = BUFFERS.get();
         for (int ic = r0; ic < r1; ic += Gemm.MC) {
             int mc = Math.min(Gemm.MC, r1 - ic);
-            if (buf.a.length < Gemm.MC * Gemm.KC) {
-                buf.a = new float[Gemm.MC * Gemm.KC];
-            }
-            float[] pa = buf.a;
-            pack(a, ic, mc, pc, kc, pa, skip, buf);
+            panels(a, ic, mc, pc, kc, skip, buf);
             for (int jp = 0; jp < nPanels; jp++) {
                 int j0 = jp * NR;
                 int w = Math.min(NR, nc - j0);
                 int bOff = jp * NR * kc;
                 if (transposedOut) {
-                    transposedTiles(ic, mc, jc + j0, w, kc, pa, pb, bOff, c, cOff, m, accumulate, skip, buf);
+                    transposedTiles(ic, mc, jc + j0, w, kc, pb, bOff, c, cOff, m, accumulate, skip, buf);
                     continue;
                 }
                 for (int ip = 0; ip * MR < mc; ip++) {
                     int h = Math.min(MR, mc - ip * MR);
                     int cPos = cOff + (ic + ip * MR) * ldc + jc + j0;
                     if (h == MR && w == NR) {
-                        kernel(ip, kc, pa, pb, bOff, c, cPos, ldc, accumulate, skip, buf);
+                        kernel(ip, kc, pb, bOff, c, cPos, ldc, accumulate, skip, buf);
                     } else {
                         float[] tile = buf.tile;
                         if (accumulate) {
@@ -116,7 +129,7 @@ final class SkipGemm {
                                 System.arraycopy(c, cPos + r * ldc, tile, r * NR, w);
                             }
                         }
-                        kernel(ip, kc, pa, pb, bOff, tile, 0, NR, accumulate, skip, buf);
+                        kernel(ip, kc, pb, bOff, tile, 0, NR, accumulate, skip, buf);
                         for (int r = 0; r < h; r++) {
                             System.arraycopy(tile, r * NR, c, cPos + r * ldc, w);
                         }
@@ -127,19 +140,20 @@ final class SkipGemm {
     }
 
     /** Panel {@code ip}'s micro-kernel over its kept steps (every step when not skipping). */
-    private static void kernel(int ip, int kc, float[] pa, float[] pb, int bOff, float[] c, int cOff, int ldc,
-                               boolean load, boolean skip, Buffers buf) {
+    private static void kernel(int ip, int kc, float[] pb, int bOff, float[] c, int cOff, int ldc, boolean load,
+                               boolean skip, Buffers buf) {
         int steps = skip ? buf.counts[ip] : kc;
         int[] cols = skip ? buf.cols : ALL_STEPS;
-        GemmKernels.kernel4x4Skip(steps, cols, skip ? ip * kc : 0, pa, ip * MR * kc, pb, bOff, c, cOff, ldc, load);
+        GemmKernels.kernel4x4Skip(steps, cols, skip ? ip * kc : 0, buf.src[ip], buf.off[ip], buf.rs[ip], buf.cs[ip], pb,
+                bOff, c, cOff, ldc, load);
     }
 
     /**
      * C stored transposed (row length m): the four panels of each 16-row group go to a 16 x NR
      * scratch, which is transposed into C; padded rows and columns are not copied out.
      */
-    private static void transposedTiles(int ic, int mc, int j0, int w, int kc, float[] pa, float[] pb, int bOff,
-                                        float[] c, int cOff, int m, boolean accumulate, boolean skip, Buffers buf) {
+    private static void transposedTiles(int ic, int mc, int j0, int w, int kc, float[] pb, int bOff, float[] c,
+                                        int cOff, int m, boolean accumulate, boolean skip, Buffers buf) {
         float[] tile = buf.tile;
         for (int g = 0; g < mc; g += GROUP) {
             int rows = Math.min(GROUP, mc - g);
@@ -148,32 +162,42 @@ final class SkipGemm {
                 Transpose.transpose(c, at, m, tile, 0, NR, w, rows);
             }
             for (int r = 0; r < rows; r += MR) {
-                kernel((g + r) / MR, kc, pa, pb, bOff, tile, r * NR, NR, accumulate, skip, buf);
+                kernel((g + r) / MR, kc, pb, bOff, tile, r * NR, NR, accumulate, skip, buf);
             }
             Transpose.transpose(tile, 0, NR, c, at, m, rows, w);
         }
     }
 
     /**
-     * Packs A rows {@code [i0, i0 + mc)} x depth {@code [pc, pc + kc)} into 4-row panels (the last
-     * zero-padded); with {@code skip}, each keeps only its steps with a non-zero, listed in {@code buf}.
+     * Sets up the 4-row panels of A rows {@code [i0, i0 + mc)} x depth {@code [pc, pc + kc)}: whole
+     * 16-row groups with a unit stride are read in place, the rest is copied (zero-padded); with
+     * {@code skip}, each panel's steps with a non-zero are listed in {@code buf}.
      */
-    private static void pack(Gemm.Operand a, int i0, int mc, int pc, int kc, float[] pa, boolean skip, Buffers buf) {
+    private static void panels(Gemm.Operand a, int i0, int mc, int pc, int kc, boolean skip, Buffers buf) {
         float[] d = a.data();
         for (int g = 0; g < mc; g += GROUP) {
             int ip = g / MR;
             int src = a.off() + (i0 + g) * a.rs() + pc * a.cs();
-            if (mc - g >= GROUP && a.rs() == 1) { // a transposed view: a step's 16 values are adjacent
-                ZeroSkip.packQuads(d, src, a.cs(), kc, pa, ip * MR * kc, skip, buf.cols, ip * kc, buf.counts, ip);
-            } else if (mc - g >= GROUP && a.cs() == 1) { // unit-stride rows: through a register-block transpose
-                Transpose.transpose(d, src, a.rs(), buf.strip, 0, GROUP, GROUP, kc);
-                ZeroSkip.packQuads(buf.strip, 0, GROUP, kc, pa, ip * MR * kc, skip, buf.cols, ip * kc, buf.counts, ip);
-            } else {
+            boolean inPlace = mc - g >= GROUP && (a.cs() == 1 || a.rs() == 1);
+            if (!inPlace) {
                 for (int r = g; r < Math.min(mc, g + GROUP); r += MR) {
                     int p = r / MR;
-                    buf.counts[p] = ZeroSkip.packQuad(a, i0 + r, Math.min(MR, mc - r), pc, kc, pa, p * MR * kc, skip,
-                            buf.cols, p * kc);
+                    buf.counts[p] = ZeroSkip.packPanel(a, i0 + r, Math.min(MR, mc - r), pc, kc, buf.a, p * MR * kc,
+                            skip, buf.cols, p * kc);
+                    buf.panel(p, buf.a, p * MR * kc, 1, MR);
                 }
+                continue;
+            }
+            for (int j = 0; j < GROUP / MR; j++) {
+                buf.panel(ip + j, d, src + j * MR * a.rs(), a.rs(), a.cs());
+            }
+            if (!skip) {
+                continue;
+            }
+            if (a.cs() == 1) { // unit-stride rows (a batch of images)
+                ZeroSkip.listRows(d, src, a.rs(), kc, buf.cols, ip * kc, buf.counts, ip);
+            } else { // a transposed view (x^T in a weight gradient): a step's sixteen values are adjacent
+                ZeroSkip.listColumns(d, src, a.cs(), kc, buf.cols, ip * kc, buf.counts, ip, buf.masks);
             }
         }
     }

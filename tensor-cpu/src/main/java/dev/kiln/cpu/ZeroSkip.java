@@ -1,15 +1,17 @@
 package dev.kiln.cpu;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Zero skipping for GEMM, and the packing helpers of {@link Gemm} and {@link SkipGemm}: when A is
  * mostly zeros (a batch of images whose pixels are mostly background: 81% of MNIST's
- * {@code ToTensor()} inputs are exactly 0), each packed panel of A keeps only the depth steps p
- * where at least one of its rows is non-zero, and the micro-kernel runs over those steps alone. On
- * MNIST, 61% of a 4-image panel's pixel columns are zero in all four images.
+ * {@code ToTensor()} inputs are exactly 0), each 4-row panel of A gets the list of depth steps p
+ * where at least one of its rows is non-zero, and the micro-kernel runs over those steps alone,
+ * reading A in place. On MNIST, 61% of a 4-image panel's pixel columns are zero in all four images.
  *
  * <p><b>Same results.</b> A skipped step would have added {@code fma(0, b, s) = s} to every
  * element of its tile, which changes nothing when b is finite; so skipping is used only for blocks
@@ -101,79 +103,83 @@ final class ZeroSkip {
         }
     }
 
-    /** Four 4-float panel rows are one 128-bit vector each. */
-    private static final VectorSpecies<Float> QUAD = FloatVector.SPECIES_128;
+    /** Step numbers, as many lanes as {@link #S}. */
+    private static final VectorSpecies<Integer> I = VectorSpecies.of(int.class, S.vectorShape());
+    private static final IntVector IOTA = IntVector.zero(I).addIndex(1);
 
     /**
-     * Four adjacent 4-row panels at once, the 16 values of step p at {@code src[off + p * stride]}:
-     * panel j to {@code pa[dst + j * 4 * kc]}, its kept steps from {@code cols[colOff + j * kc]}, its
-     * count to {@code counts[ip + j]}. Branch-free: each step is stored at the next free slot of its
-     * panel, which advances only past a non-zero step (image zero patterns defeat branch prediction).
+     * The kept steps of four 4-row panels read in place: A's rows are unit-stride, row r of the
+     * group at {@code d[base + r * rs + p]} for steps {@code p < kc}. Panel j's steps go to
+     * {@code cols[colOff + j * kc ...]} (in order, each list may write up to 16 entries past its
+     * end), its count to {@code counts[ip + j]}. Sixteen steps at a time: the four rows' non-zero
+     * masks are or-ed and the step numbers compressed through the result, with no branch per step.
      */
-    static void packQuads(float[] src, int off, int stride, int kc, float[] pa, int dst, boolean skip, int[] cols,
-                          int colOff, int[] counts, int ip) {
-        int q0 = 0;
-        int q1 = 0;
-        int q2 = 0;
-        int q3 = 0;
-        int d1 = dst + 4 * kc;
-        int d2 = dst + 8 * kc;
-        int d3 = dst + 12 * kc;
-        for (int p = 0; p < kc; p++, off += stride) {
-            FloatVector v = FloatVector.fromArray(S, src, off);
-            ((FloatVector) v.reinterpretShape(QUAD, 0)).intoArray(pa, dst + q0 * 4);
-            ((FloatVector) v.reinterpretShape(QUAD, 1)).intoArray(pa, d1 + q1 * 4);
-            ((FloatVector) v.reinterpretShape(QUAD, 2)).intoArray(pa, d2 + q2 * 4);
-            ((FloatVector) v.reinterpretShape(QUAD, 3)).intoArray(pa, d3 + q3 * 4);
-            if (skip) {
-                int nonZero = (int) v.compare(VectorOperators.NE, 0f).toLong();
-                cols[colOff + q0] = p;
-                cols[colOff + kc + q1] = p;
-                cols[colOff + 2 * kc + q2] = p;
-                cols[colOff + 3 * kc + q3] = p;
-                q0 += ((nonZero & 0xF) + 0xF) >>> 4; // 1 when any of the panel's 4 lanes is non-zero
-                q1 += (((nonZero >>> 4) & 0xF) + 0xF) >>> 4;
-                q2 += (((nonZero >>> 8) & 0xF) + 0xF) >>> 4;
-                q3 += ((nonZero >>> 12) + 0xF) >>> 4;
-            } else {
-                q0++;
-                q1++;
-                q2++;
-                q3++;
+    static void listRows(float[] d, int base, int rs, int kc, int[] cols, int colOff, int[] counts, int ip) {
+        for (int j = 0; j < 4; j++) {
+            int start = colOff + j * kc;
+            int pos = start;
+            int row = base + 4 * j * rs;
+            for (int p0 = 0; p0 < kc; p0 += V) {
+                VectorMask<Float> in = S.indexInRange(p0, kc);
+                VectorMask<Float> any = FloatVector.fromArray(S, d, row + p0, in).compare(VectorOperators.NE, 0f)
+                        .or(FloatVector.fromArray(S, d, row + rs + p0, in).compare(VectorOperators.NE, 0f))
+                        .or(FloatVector.fromArray(S, d, row + 2 * rs + p0, in).compare(VectorOperators.NE, 0f))
+                        .or(FloatVector.fromArray(S, d, row + 3 * rs + p0, in).compare(VectorOperators.NE, 0f));
+                VectorMask<Integer> keep = any.cast(I);
+                IOTA.add(p0).compress(keep).intoArray(cols, pos);
+                pos += keep.trueCount();
             }
+            counts[ip + j] = pos - start;
         }
-        counts[ip] = q0;
-        counts[ip + 1] = q1;
-        counts[ip + 2] = q2;
-        counts[ip + 3] = q3;
     }
 
     /**
-     * One 4-row panel for any strides: rows {@code [row0, row0 + h)} x depth {@code [pc, pc + kc)} of
-     * A (rows past h zero-filled), only the steps with a non-zero when {@code skip}. Returns the count.
+     * As {@link #listRows} for sixteen adjacent rows (a transposed view: step p's sixteen values at
+     * {@code d[base + p * cs]}): one vector compare per step gives all four panels' bits, which are
+     * then compressed panel by panel, sixteen steps at a time. {@code masks} holds kc + 16 ints.
      */
-    static int packQuad(Gemm.Operand a, int row0, int h, int pc, int kc, float[] pa, int dst, boolean skip,
-                        int[] cols, int colOff) {
+    static void listColumns(float[] d, int base, int cs, int kc, int[] cols, int colOff, int[] counts, int ip,
+                            int[] masks) {
+        for (int p = 0; p < kc; p++) {
+            masks[p] = (int) FloatVector.fromArray(S, d, base + p * cs).compare(VectorOperators.NE, 0f).toLong();
+        }
+        for (int j = 0; j < 4; j++) {
+            int start = colOff + j * kc;
+            int pos = start;
+            int panelBits = 0xF << (4 * j);
+            for (int p0 = 0; p0 < kc; p0 += V) {
+                VectorMask<Integer> keep = IntVector.fromArray(I, masks, p0).and(panelBits)
+                        .compare(VectorOperators.NE, 0).and(I.indexInRange(p0, kc));
+                IOTA.add(p0).compress(keep).intoArray(cols, pos);
+                pos += keep.trueCount();
+            }
+            counts[ip + j] = pos - start;
+        }
+    }
+
+    /**
+     * One 4-row panel copied for any strides (the edges, and operands with no unit stride): rows
+     * {@code [row0, row0 + h)} x depth {@code [pc, pc + kc)} of A to {@code pa[dst + p * 4 + r]} (rows
+     * past h zero), its steps with a non-zero (every step when not skipping) listed in {@code cols}.
+     * Returns the count.
+     */
+    static int packPanel(Gemm.Operand a, int row0, int h, int pc, int kc, float[] pa, int dst, boolean skip,
+                         int[] cols, int colOff) {
         float[] d = a.data();
         int q = 0;
         int base = a.off() + row0 * a.rs() + pc * a.cs();
         for (int p = 0; p < kc; p++) {
             int src = base + p * a.cs();
             boolean any = !skip;
-            for (int r = 0; r < h; r++) {
-                any |= d[src + r * a.rs()] != 0f;
+            for (int r = 0; r < 4; r++) {
+                float x = r < h ? d[src + r * a.rs()] : 0f;
+                pa[dst + p * 4 + r] = x;
+                any |= x != 0f;
             }
             if (any) {
-                for (int r = 0; r < 4; r++) {
-                    pa[dst + q * 4 + r] = r < h ? d[src + r * a.rs()] : 0f;
-                }
-                if (skip) {
-                    cols[colOff + q] = p;
-                }
-                q++;
+                cols[colOff + q++] = p;
             }
         }
         return q;
     }
-
 }

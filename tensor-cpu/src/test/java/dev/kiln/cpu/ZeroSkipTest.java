@@ -57,11 +57,23 @@ class ZeroSkipTest {
 
     @ParameterizedTest(name = "A {0}x{2} sparse, B {2}x{1}; A^T view {3}, B^T view {4}")
     @CsvSource({"64,128,784,false,true", "64,128,784,false,false", "64,128,784,true,false", "37,50,300,false,true",
-        "9,17,513,true,true", "100,64,90,false,false", "16,200,333,true,false", "300,40,1000,false,true"})
+        "9,17,513,true,true", "100,64,90,false,false", "16,200,333,true,false", "300,40,1000,false,true",
+        "784,128,64,true,false", "50,70,21,true,false", "33,64,400,false,false"})
     void sparseA(int m, int n, int k, boolean aT, boolean bT) {
         float[] a = values(m * 31L + k, m * k, 0.19);
         float[] b = values(n * 7L + k, k * n, 1.0);
         assertSameAsDense(m, n, k, operand(a, m, k, aT), operand(b, k, n, bT));
+    }
+
+    @Test
+    void aSparseOperandWithNoUnitStrideIsCopied() {
+        // every other column of a 48 x 600 array: neither rows nor columns are adjacent in memory
+        int m = 48;
+        int k = 300;
+        int n = 70;
+        float[] a = values(17, m * 2 * k, 0.19);
+        float[] b = values(18, k * n, 1.0);
+        assertSameAsDense(m, n, k, new Gemm.Operand(a, 1, 2 * k, 2), operand(b, k, n, false));
     }
 
     @ParameterizedTest(name = "A {0}x{2}, B {2}x{1} sparse; A^T view {3}, B^T view {4}")
