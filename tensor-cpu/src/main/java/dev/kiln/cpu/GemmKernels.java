@@ -134,11 +134,12 @@ final class GemmKernels {
 
     /**
      * 4 x 4V micro-kernel over the depth steps listed in {@code cols[colOff .. colOff + steps)}: A is
-     * read in place, row r of step p at {@code a[aOff + p * cs + r * rs]}, and B (packed, 4V floats
-     * per step) through the same list. The zero-skipping path's kernel ({@link SkipGemm}).
+     * read in place, row r of step p at {@code a[aOff + p * cs + r * rs]}, and B's 4V floats of step p
+     * at {@code b[bOff + p * ldb]} (packed, or B's own rows). The zero-skipping path's kernel
+     * ({@link SkipGemm}).
      */
     static void kernel4x4Skip(int steps, int[] cols, int colOff, float[] a, int aOff, int rs, int cs, float[] b,
-                              int bOff, float[] c, int cOff, int ldc, boolean load) {
+                              int bOff, int ldb, float[] c, int cOff, int ldc, boolean load) {
         final int v = V;
         FloatVector c00, c01, c02, c03;
         FloatVector c10, c11, c12, c13;
@@ -165,7 +166,7 @@ final class GemmKernels {
         for (int q = 0; q < steps; q++) {
             int p = cols[colOff + q];
             int pa = aOff + p * cs;
-            int pb = bOff + p * 4 * v;
+            int pb = bOff + p * ldb;
             FloatVector b0 = FloatVector.fromArray(S, b, pb);
             FloatVector b1 = FloatVector.fromArray(S, b, pb + v);
             FloatVector b2 = FloatVector.fromArray(S, b, pb + 2 * v);

@@ -77,29 +77,56 @@ final class SkipGemm {
             int nPanels = Gemm.ceilDiv(nc, NR);
             for (int pc = 0; pc < k; pc += Gemm.KC) {
                 int kc = Math.min(Gemm.KC, k - pc);
-                if (mine.b.length < nPanels * NR * kc) {
-                    mine.b = new float[Gemm.ceilDiv(Math.min(n, Gemm.NC), NR) * NR * Math.min(k, Gemm.KC)];
-                }
-                float[] pb = mine.b;
                 int jcF = jc;
                 int pcF = pc;
-                int packParts = tasks == 1 ? 1 : Math.min(nPanels, 4 * tasks);
-                pool.run(packParts, t -> Gemm.packB(b, pcF, kc, jcF, nc, pb, Parallel.split(nPanels, packParts, t),
-                        Parallel.split(nPanels, packParts, t + 1), NR));
-                // a non-finite B value must meet every zero of A (0 * inf = NaN): then no skipping
-                boolean skip = ZeroSkip.allFinite(pb, 0, nPanels * NR * kc);
+                // B with unit-stride rows and whole panels is read in place (a dense layer's w^T, the
+                // gradient dY): the kernel loads its 4V floats of step p straight from B's row p
+                boolean inPlace = b.cs() == 1 && nc % NR == 0;
+                if (!inPlace && mine.b.length < nPanels * NR * kc) {
+                    mine.b = new float[Gemm.ceilDiv(Math.min(n, Gemm.NC), NR) * NR * Math.min(k, Gemm.KC)];
+                }
+                float[] pb = inPlace ? b.data() : mine.b;
+                Panels bp = inPlace ? new Panels(b.off() + pc * b.rs() + jc, NR, b.rs()) : new Panels(0, NR * kc, NR);
+                boolean skip;
+                if (inPlace) {
+                    skip = finiteRows(pb, bp.base(), b.rs(), kc, nc);
+                } else {
+                    int packParts = tasks == 1 ? 1 : Math.min(nPanels, 4 * tasks);
+                    pool.run(packParts, t -> Gemm.packB(b, pcF, kc, jcF, nc, pb, Parallel.split(nPanels, packParts, t),
+                            Parallel.split(nPanels, packParts, t + 1), NR));
+                    // a non-finite B value must meet every zero of A (0 * inf = NaN): then no skipping
+                    skip = ZeroSkip.allFinite(pb, 0, nPanels * NR * kc);
+                }
                 boolean accumulate = pc > 0;
+                boolean skipF = skip;
                 int parts = tasks == 1 ? 1 : Math.min(groups, 4 * tasks);
-                pool.run(parts, t -> compute(a, pb, c, cOff, n, pcF, kc, jcF, nc,
+                pool.run(parts, t -> compute(a, pb, bp, c, cOff, n, pcF, kc, jcF, nc,
                         Math.min(m, Parallel.split(groups, parts, t) * GROUP),
-                        Math.min(m, Parallel.split(groups, parts, t + 1) * GROUP), nPanels, m, accumulate, skip,
+                        Math.min(m, Parallel.split(groups, parts, t + 1) * GROUP), nPanels, m, accumulate, skipF,
                         transposedOut));
             }
         }
     }
 
+    /** Where B's panels are: panel jp's step p starts at {@code base + jp * panelStride + p * ldb}. */
+    private record Panels(int base, int panelStride, int ldb) {
+    }
+
+    /** Whether rows {@code [0, rows)} of width {@code width} at {@code b[base + r * ld]} are all finite. */
+    private static boolean finiteRows(float[] b, int base, int ld, int rows, int width) {
+        if (ld == width) {
+            return ZeroSkip.allFinite(b, base, base + rows * width);
+        }
+        for (int r = 0; r < rows; r++) {
+            if (!ZeroSkip.allFinite(b, base + r * ld, base + r * ld + width)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Rows {@code [r0, r1)} (whole 16-row groups but the last) against every B panel of the block. */
-    private static void compute(Gemm.Operand a, float[] pb, float[] c, int cOff, int ldc, int pc, int kc, int jc,
+    private static void compute(Gemm.Operand a, float[] pb, Panels bp, float[] c, int cOff, int ldc, int pc, int kc, int jc,
                                 int nc, int r0, int r1, int nPanels, int m, boolean accumulate, boolean skip,
                                 boolean transposedOut) {
         if (r0 >= r1) {
@@ -112,16 +139,17 @@ final class SkipGemm {
             for (int jp = 0; jp < nPanels; jp++) {
                 int j0 = jp * NR;
                 int w = Math.min(NR, nc - j0);
-                int bOff = jp * NR * kc;
+                int bOff = bp.base() + jp * bp.panelStride();
+                int ldb = bp.ldb();
                 if (transposedOut) {
-                    transposedTiles(ic, mc, jc + j0, w, kc, pb, bOff, c, cOff, m, accumulate, skip, buf);
+                    transposedTiles(ic, mc, jc + j0, w, kc, pb, bOff, ldb, c, cOff, m, accumulate, skip, buf);
                     continue;
                 }
                 for (int ip = 0; ip * MR < mc; ip++) {
                     int h = Math.min(MR, mc - ip * MR);
                     int cPos = cOff + (ic + ip * MR) * ldc + jc + j0;
                     if (h == MR && w == NR) {
-                        kernel(ip, kc, pb, bOff, c, cPos, ldc, accumulate, skip, buf);
+                        kernel(ip, kc, pb, bOff, ldb, c, cPos, ldc, accumulate, skip, buf);
                     } else {
                         float[] tile = buf.tile;
                         if (accumulate) {
@@ -129,7 +157,7 @@ final class SkipGemm {
                                 System.arraycopy(c, cPos + r * ldc, tile, r * NR, w);
                             }
                         }
-                        kernel(ip, kc, pb, bOff, tile, 0, NR, accumulate, skip, buf);
+                        kernel(ip, kc, pb, bOff, ldb, tile, 0, NR, accumulate, skip, buf);
                         for (int r = 0; r < h; r++) {
                             System.arraycopy(tile, r * NR, c, cPos + r * ldc, w);
                         }
@@ -140,20 +168,20 @@ final class SkipGemm {
     }
 
     /** Panel {@code ip}'s micro-kernel over its kept steps (every step when not skipping). */
-    private static void kernel(int ip, int kc, float[] pb, int bOff, float[] c, int cOff, int ldc, boolean load,
-                               boolean skip, Buffers buf) {
+    private static void kernel(int ip, int kc, float[] pb, int bOff, int ldb, float[] c, int cOff, int ldc,
+                               boolean load, boolean skip, Buffers buf) {
         int steps = skip ? buf.counts[ip] : kc;
         int[] cols = skip ? buf.cols : ALL_STEPS;
         GemmKernels.kernel4x4Skip(steps, cols, skip ? ip * kc : 0, buf.src[ip], buf.off[ip], buf.rs[ip], buf.cs[ip], pb,
-                bOff, c, cOff, ldc, load);
+                bOff, ldb, c, cOff, ldc, load);
     }
 
     /**
      * C stored transposed (row length m): the four panels of each 16-row group go to a 16 x NR
      * scratch, which is transposed into C; padded rows and columns are not copied out.
      */
-    private static void transposedTiles(int ic, int mc, int j0, int w, int kc, float[] pb, int bOff, float[] c,
-                                        int cOff, int m, boolean accumulate, boolean skip, Buffers buf) {
+    private static void transposedTiles(int ic, int mc, int j0, int w, int kc, float[] pb, int bOff, int ldb,
+                                        float[] c, int cOff, int m, boolean accumulate, boolean skip, Buffers buf) {
         float[] tile = buf.tile;
         for (int g = 0; g < mc; g += GROUP) {
             int rows = Math.min(GROUP, mc - g);
@@ -162,7 +190,7 @@ final class SkipGemm {
                 Transpose.transpose(c, at, m, tile, 0, NR, w, rows);
             }
             for (int r = 0; r < rows; r += MR) {
-                kernel((g + r) / MR, kc, pb, bOff, tile, r * NR, NR, accumulate, skip, buf);
+                kernel((g + r) / MR, kc, pb, bOff, ldb, tile, r * NR, NR, accumulate, skip, buf);
             }
             Transpose.transpose(tile, 0, NR, c, at, m, rows, w);
         }

@@ -76,6 +76,23 @@ class ZeroSkipTest {
         assertSameAsDense(m, n, k, new Gemm.Operand(a, 1, 2 * k, 2), operand(b, k, n, false));
     }
 
+    @Test
+    void bReadInPlaceThroughAWiderRowStrideIsCheckedRowByRow() {
+        // B: the left 128 columns of a 500 x 150 array (read in place, 150 apart); a NaN in the last row
+        int m = 64;
+        int n = 128;
+        int k = 500;
+        float[] x = values(21, m * k, 0.15);
+        float[] w = values(22, k * 150, 1.0);
+        Gemm.Operand b = new Gemm.Operand(w, 0, 150, 1);
+        assertSameAsDense(m, n, k, operand(x, m, k, false), b);
+        w[(k - 1) * 150 + 100] = Float.NaN;
+        assertSameAsDense(m, n, k, operand(x, m, k, false), b);
+        float[] dense = new float[m * n];
+        Gemm.packed(POOLS[0], m, n, k, operand(x, m, k, false), b, dense, 0);
+        assertThat(dense[100]).isNaN();
+    }
+
     @ParameterizedTest(name = "A {0}x{2}, B {2}x{1} sparse; A^T view {3}, B^T view {4}")
     @CsvSource({"128,784,64,true,false", "128,784,64,false,false", "50,300,41,true,true", "17,99,200,false,true",
         "40,1000,500,false,false"})
