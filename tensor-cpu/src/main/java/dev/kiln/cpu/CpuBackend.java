@@ -198,8 +198,8 @@ public final class CpuBackend implements Backend, AutoCloseable {
 
     @Override
     public Tensor axpby(float a, Tensor x, float b, Tensor y) {
-        boolean sameLayout = Arrays.equals(x.strides(), y.strides()) && Shape.isDense(x.shape(), x.strides());
-        if (!(x.isContiguous() && y.isContiguous()) && !sameLayout) {
+        boolean contiguous = x.isContiguous() && y.isContiguous();
+        if (!contiguous && !(Arrays.equals(x.strides(), y.strides()) && Shape.isDense(x.shape(), x.strides()))) {
             return Backend.super.axpby(a, x, b, y);
         }
         // one pass over both storages in order (a dense layer's weight and its gradient share the

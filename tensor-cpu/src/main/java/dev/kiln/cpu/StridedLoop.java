@@ -1,5 +1,6 @@
 package dev.kiln.cpu;
 
+import dev.kiln.core.tensor.Shape;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -100,23 +101,16 @@ final class StridedLoop {
 
     /** Axes by decreasing stride of operand 0 (ties keep their order), or null when already so. */
     private static int[] storageOrder(int[] shape, int[] strides) {
-        boolean sorted = true;
-        for (int d = 1; d < shape.length && sorted; d++) {
-            sorted = strides[d - 1] >= strides[d] || shape[d - 1] == 1 || shape[d] == 1;
+        long previous = Long.MAX_VALUE;
+        for (int d = 0; d < shape.length; d++) {
+            if (shape[d] != 1) { // a size-1 axis has any stride and no order
+                if (strides[d] > previous) {
+                    return Shape.storageOrder(strides);
+                }
+                previous = strides[d];
+            }
         }
-        if (sorted) {
-            return null;
-        }
-        Integer[] axes = new Integer[shape.length];
-        for (int d = 0; d < axes.length; d++) {
-            axes[d] = d;
-        }
-        java.util.Arrays.sort(axes, (x, y) -> Integer.compare(strides[y], strides[x]));
-        int[] order = new int[axes.length];
-        for (int d = 0; d < axes.length; d++) {
-            order[d] = axes[d];
-        }
-        return order;
+        return null;
     }
 
     private static int[] permute(int[] values, int[] order) {

@@ -64,11 +64,7 @@ public final class Parameter {
     /** The axes of a permuted dense (non-contiguous) layout from outermost to innermost, or null. */
     private static int[] storageOrder(Tensor t) {
         int[] st = t.strides();
-        if (t.isContiguous() || !Shape.isDense(t.shape(), st)) {
-            return null;
-        }
-        return java.util.stream.IntStream.range(0, st.length).boxed()
-                .sorted((x, y) -> Integer.compare(st[y], st[x])).mapToInt(Integer::intValue).toArray();
+        return t.isContiguous() || !Shape.isDense(t.shape(), st) ? null : Shape.storageOrder(st);
     }
 
     private static int[] inverse(int[] order) {

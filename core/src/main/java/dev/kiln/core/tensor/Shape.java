@@ -90,29 +90,37 @@ public final class Shape {
     }
 
     /**
+     * The axes from the largest stride to the smallest (ties keep their order): the order in which a
+     * layout's elements sit in storage, outermost first ({@code [0, 1]} for a contiguous matrix,
+     * {@code [1, 0]} for its transpose).
+     */
+    public static int[] storageOrder(int[] strides) {
+        return java.util.stream.IntStream.range(0, strides.length).boxed()
+                .sorted((x, y) -> Integer.compare(strides[y], strides[x])).mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
      * Whether a layout covers exactly {@code numel} consecutive storage elements in some order of
      * its axes: a contiguous tensor or a permutation of one (such as {@code x.t()}). Elementwise
      * ops may then run over the storage in order and give their result the same strides.
      */
     public static boolean isDense(int[] shape, int[] strides) {
-        int n = shape.length;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            if (shape[i] == 0) {
+        for (int d : shape) {
+            if (d == 0) {
                 return true;
             }
-            order[i] = i;
         }
-        java.util.Arrays.sort(order, (x, y) -> Integer.compare(strides[x], strides[y]));
+        int[] order = storageOrder(strides);
         long expected = 1;
-        for (int i : order) {
-            if (shape[i] == 1) {
+        for (int i = order.length - 1; i >= 0; i--) {
+            int axis = order[i];
+            if (shape[axis] == 1) {
                 continue;
             }
-            if (strides[i] != expected) {
+            if (strides[axis] != expected) {
                 return false;
             }
-            expected *= shape[i];
+            expected *= shape[axis];
         }
         return true;
     }
