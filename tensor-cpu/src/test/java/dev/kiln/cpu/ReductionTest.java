@@ -98,4 +98,18 @@ class ReductionTest {
         assertThatThrownBy(() -> CPU.argmax(on(CPU, new float[0], 3, 0), 1, false))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[3, 0]");
     }
+
+    @Test
+    void perChannelStatisticsOfABatchOfImages() {
+        // batch norm's reductions: [N, C, H, W] over (0, 2, 3), rows of H*W with and without a tail
+        for (int hw : new int[] {14, 28, 5}) {
+            float[] v = values(40 + hw, 16 * 8 * hw * hw);
+            v[3 * 8 * hw * hw + 2 * hw * hw + 7] = Float.NaN; // image 3, channel 2
+            for (ReduceOp op : ReduceOp.values()) {
+                float tol = op == ReduceOp.MAX || op == ReduceOp.MIN ? 0f : 2e-5f;
+                close(CPU.reduce(op, on(CPU, v, 16, 8, hw, hw), new int[] {0, 2, 3}, true),
+                        REF.reduce(op, on(REF, v, 16, 8, hw, hw), new int[] {0, 2, 3}, true), tol);
+            }
+        }
+    }
 }
