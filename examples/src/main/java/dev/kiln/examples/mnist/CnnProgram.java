@@ -4,6 +4,7 @@ import dev.kiln.core.data.ImageDataset;
 import dev.kiln.core.data.Mnist;
 import dev.kiln.core.data.Normalization;
 import dev.kiln.core.nn.CrossEntropy;
+import dev.kiln.core.tensor.Rng;
 import dev.kiln.supervised.nn.Sequential;
 import dev.kiln.supervised.optim.Adam;
 import dev.kiln.supervised.optim.LrSchedule;
@@ -32,6 +33,15 @@ final class CnnProgram {
     private CnnProgram() {
     }
 
+    /** The network: two conv / batch-norm / ReLU / max-pool blocks, then dense 128, dropout, dense 10. */
+    static Sequential network(Rng rng) {
+        return Sequential.builder(1, 28, 28)
+                .conv2d(32, 3, 1, 1).batchNorm().relu().maxPool2d(2)   // 32 x 14 x 14
+                .conv2d(64, 3, 1, 1).batchNorm().relu().maxPool2d(2)   // 64 x 7 x 7
+                .flatten().dense(128).relu().dropout(0.3).dense(10)
+                .build(rng);
+    }
+
     static int run(String name, Mnist set, List<String> args, PrintStream out) throws Exception {
         MnistFiles.ensure(set, out);
         ImageDataset train = set.train(Normalization.pixels(0.5f, 0.5f));
@@ -40,11 +50,7 @@ final class CnnProgram {
 
         Path checkpoints = runDir.resolve("checkpoints");
         int epochs = MnistFiles.intArg(args, "epochs", 12);
-        var builder = GradientTrainer.builder(rng -> Sequential.builder(1, 28, 28)
-                        .conv2d(32, 3, 1, 1).batchNorm().relu().maxPool2d(2)   // 32 x 14 x 14
-                        .conv2d(64, 3, 1, 1).batchNorm().relu().maxPool2d(2)   // 64 x 7 x 7
-                        .flatten().dense(128).relu().dropout(0.3).dense(10)
-                        .build(rng))
+        var builder = GradientTrainer.builder(CnnProgram::network)
                 .loss(new CrossEntropy())
                 .optimizer(model -> new Adam(model, 1e-3))
                 .lrSchedule(LrSchedule.cosine(1e-3, epochs, 0))
