@@ -170,5 +170,10 @@ public abstract class GradientChecks extends StructureChecks {
         gradCheck("logSoftmax", t -> t[0].logSoftmax(1), in(x, 3, 5));
         float[] labels = {4, 0, 2};
         gradCheck("softmaxCrossEntropy", t -> t[0].softmaxCrossEntropy(on(t[0].backend(), labels, 3)), in(x, 3, 5));
+        // batch norm: input, gamma and beta, on a [N, C, H, W] batch and a [N, C] one
+        gradCheck("batchNorm 2d", t -> t[0].batchNorm(t[1], t[2], 1e-5f).output(), in(values(78, 3 * 2 * 2 * 3), 3, 2, 2, 3),
+                in(new float[] {1.5f, -0.5f}, 2), in(new float[] {0.25f, 1f}, 2));
+        gradCheck("batchNorm 1d", t -> t[0].batchNorm(t[1], t[2], 1e-3f).output(), in(values(79, 6 * 3), 6, 3),
+                in(new float[] {1f, 2f, -1f}, 3), in(new float[] {0f, 0.5f, -0.5f}, 3));
     }
 }

@@ -119,6 +119,36 @@ public abstract class StructureChecks extends ReductionChecks {
     }
 
     @Test
+    void fusedBatchNorm() {
+        // [N, C, H, W] with a SIMD tail per row (5 x 5), [N, C], and a permuted (channels-last) view
+        int[][] shapes = {{16, 8, 5, 5}, {16, 8, 14, 14}, {64, 12}};
+        for (int[] shape : shapes) {
+            int c = shape[1];
+            int n = 1;
+            for (int d : shape) {
+                n *= d;
+            }
+            float[] x = values(61 + c, n);
+            float[] gamma = values(62, c);
+            float[] beta = values(63, c);
+            float[] dy = values(64, n);
+            String s = java.util.Arrays.toString(shape);
+            for (int k = 0; k < 3; k++) {
+                int out = k;
+                compare("batchNorm " + s + " output " + k, 1e-4f, 1e-5f,
+                        b -> b.batchNorm(on(b, x, shape), on(b, gamma, c), on(b, beta, c), 1e-5f)[out]);
+                compare("batchNormGrad " + s + " output " + k, 1e-3f, 1e-4f, b -> {
+                    Tensor[] f = b.batchNorm(on(b, x, shape), on(b, gamma, c), on(b, beta, c), 1e-5f);
+                    return b.batchNormGrad(on(b, x, shape), on(b, gamma, c), f[0], f[1], 1e-5f, on(b, dy, shape))[out];
+                });
+            }
+        }
+        float[] x = values(65, 4 * 6 * 3 * 3);
+        compare("batchNorm channels-last view", 1e-4f, 1e-5f,
+                b -> b.batchNorm(on(b, x, 4, 3, 3, 6).permute(0, 3, 1, 2), Tensor.full(b, 1f, 6), Tensor.zeros(b, 6), 1e-5f)[2]);
+    }
+
+    @Test
     void badShapesNameTheOpAndBothShapes() {
         Backend b = backend();
         Tensor a = Tensor.zeros(b, 2, 3);

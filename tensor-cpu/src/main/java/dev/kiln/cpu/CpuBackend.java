@@ -368,4 +368,43 @@ public final class CpuBackend implements Backend, AutoCloseable {
                 labels.offset(), labels.strides()[0], data(out));
         return out;
     }
+
+    @Override
+    public Tensor[] batchNorm(Tensor x, Tensor gamma, Tensor beta, float eps) {
+        Tensor c = x.isContiguous() ? x : contiguous(x);
+        int[] shape = c.shape();
+        int channels = shape[1];
+        int per = perChannel(shape);
+        Tensor mean = output(new int[] {channels});
+        Tensor var = output(new int[] {channels});
+        Tensor y = output(shape);
+        BatchNormKernels.forward(pool, data(c), c.offset(), shape[0], channels, per, data(gamma), gamma.offset(),
+                gamma.strides()[0], data(beta), beta.offset(), beta.strides()[0], eps, data(mean), data(var), data(y));
+        return new Tensor[] {mean, var, y};
+    }
+
+    @Override
+    public Tensor[] batchNormGrad(Tensor x, Tensor gamma, Tensor mean, Tensor var, float eps, Tensor dy) {
+        Tensor c = x.isContiguous() ? x : contiguous(x);
+        Tensor g = dy.isContiguous() ? dy : contiguous(dy);
+        int[] shape = c.shape();
+        int channels = shape[1];
+        int per = perChannel(shape);
+        Tensor dx = output(shape);
+        Tensor dgamma = output(new int[] {channels});
+        Tensor dbeta = output(new int[] {channels});
+        BatchNormKernels.backward(pool, data(c), c.offset(), data(g), g.offset(), shape[0], channels, per, data(gamma),
+                gamma.offset(), gamma.strides()[0], data(mean), mean.offset(), mean.strides()[0], data(var), var.offset(),
+                var.strides()[0], eps, data(dx), data(dgamma), data(dbeta));
+        return new Tensor[] {dx, dgamma, dbeta};
+    }
+
+    /** Values per image and channel of {@code [N, C, ...]}: the product of the dimensions after C. */
+    private static int perChannel(int[] shape) {
+        int per = 1;
+        for (int d = 2; d < shape.length; d++) {
+            per *= shape[d];
+        }
+        return per;
+    }
 }

@@ -163,4 +163,45 @@ public interface Backend {
                 new int[] {1}, false);
         return unary(UnaryOp.NEG, picked);
     }
+
+    /**
+     * Batch normalisation of {@code x} ({@code [N, C, ...]}, channels on axis 1) with the batch's own
+     * statistics: returns {@code {mean, var, y}}, the per-channel mean and biased variance ({@code [C]})
+     * and {@code y = (x - mean) / sqrt(var + eps) * gamma + beta} (gamma, beta {@code [C]}). An override
+     * must agree with this composition within the conformance kit's tolerance.
+     */
+    default Tensor[] batchNorm(Tensor x, Tensor gamma, Tensor beta, float eps) {
+        int[] axes = BatchNormShapes.axes(x.rank());
+        int[] cs = BatchNormShapes.channel(x);
+        Tensor mean = reduce(ReduceOp.MEAN, x, axes, true);
+        Tensor centered = binary(BinaryOp.SUB, x, mean);
+        Tensor var = reduce(ReduceOp.MEAN, binary(BinaryOp.MUL, centered, centered), axes, true);
+        Tensor std = unary(UnaryOp.SQRT, binary(BinaryOp.ADD, var, full(new int[0], eps)));
+        Tensor y = binary(BinaryOp.ADD, binary(BinaryOp.MUL, binary(BinaryOp.DIV, centered, std), gamma.reshape(cs)),
+                beta.reshape(cs));
+        int c = x.shape()[1];
+        return new Tensor[] {mean.reshape(c), var.reshape(c), y};
+    }
+
+    /**
+     * The gradients of {@link #batchNorm} for {@code x}, gamma and beta given {@code dy}, the batch's
+     * {@code mean} and {@code var} ({@code [C]}): with {@code xhat = (x - mean) / sqrt(var + eps)} and M
+     * values per channel, {@code dbeta = sum(dy)}, {@code dgamma = sum(dy * xhat)} and
+     * {@code dx = gamma / sqrt(var + eps) * (dy - dbeta / M - xhat * dgamma / M)}. Returns
+     * {@code {dx, dgamma, dbeta}}.
+     */
+    default Tensor[] batchNormGrad(Tensor x, Tensor gamma, Tensor mean, Tensor var, float eps, Tensor dy) {
+        int[] axes = BatchNormShapes.axes(x.rank());
+        int[] cs = BatchNormShapes.channel(x);
+        float m = (float) (x.numel() / x.shape()[1]);
+        Tensor std = unary(UnaryOp.SQRT, binary(BinaryOp.ADD, var.reshape(cs), full(new int[0], eps)));
+        Tensor xhat = binary(BinaryOp.DIV, binary(BinaryOp.SUB, x, mean.reshape(cs)), std);
+        Tensor dbeta = reduce(ReduceOp.SUM, dy, axes, true);
+        Tensor dgamma = reduce(ReduceOp.SUM, binary(BinaryOp.MUL, dy, xhat), axes, true);
+        Tensor inner = binary(BinaryOp.SUB, binary(BinaryOp.SUB, dy, binary(BinaryOp.DIV, dbeta, full(new int[0], m))),
+                binary(BinaryOp.MUL, xhat, binary(BinaryOp.DIV, dgamma, full(new int[0], m))));
+        Tensor dx = binary(BinaryOp.MUL, binary(BinaryOp.DIV, gamma.reshape(cs), std), inner);
+        int c = x.shape()[1];
+        return new Tensor[] {dx, dgamma.reshape(c), dbeta.reshape(c)};
+    }
 }

@@ -1,6 +1,6 @@
 package dev.kiln.core.tensor;
 
-/** Fused ops (softmax family) with their backward rules. */
+/** Fused ops (softmax family, batch normalisation) with their backward rules. */
 final class Fused {
     private Fused() {
     }
@@ -28,5 +28,27 @@ final class Fused {
         Tensor out = logits.backend().softmaxCrossEntropy(logits, labels);
         return Autograd.record(out, "softmaxCrossEntropy", new Tensor[] {logits, labels},
                 g -> new Tensor[] {logits.backend().softmaxCrossEntropyGrad(logits, labels, g), null});
+    }
+
+    static BatchNormResult batchNorm(Tensor x, Tensor gamma, Tensor beta, float eps) {
+        Checks.sameBackend("batchNorm", x, gamma);
+        Checks.sameBackend("batchNorm", x, beta);
+        int[] xs = x.rawShape();
+        if (xs.length < 2 || gamma.rank() != 1 || beta.rank() != 1 || gamma.shape(0) != xs[1] || beta.shape(0) != xs[1]) {
+            throw new IllegalArgumentException("batchNorm: expected x [N, C, ...] with gamma and beta [C], got "
+                    + Shape.str(xs) + ", " + Shape.str(gamma.rawShape()) + " and " + Shape.str(beta.rawShape()));
+        }
+        if (!(eps > 0)) {
+            throw new IllegalArgumentException("batchNorm: eps must be positive, got " + eps);
+        }
+        Tensor[] r;
+        try (var ignored = Autograd.noGrad()) { // the defaults reshape gamma and beta: no graph for those views
+            r = x.backend().batchNorm(x, gamma, beta, eps);
+        }
+        Tensor mean = r[0];
+        Tensor var = r[1];
+        Tensor y = Autograd.record(r[2], "batchNorm", new Tensor[] {x, gamma, beta},
+                g -> x.backend().batchNormGrad(x, gamma, mean, var, eps, g));
+        return new BatchNormResult(y, mean, var);
     }
 }

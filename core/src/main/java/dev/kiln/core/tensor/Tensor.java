@@ -415,6 +415,9 @@ public final class Tensor {
     /** Per-sample cross-entropy of logits {@code [N, C]} against index labels {@code [N]}. */
     public Tensor softmaxCrossEntropy(Tensor labels) { return Fused.softmaxCrossEntropy(this, labels); }
 
+    /** Batch normalisation over every axis but 1 with this batch's statistics (a batch-norm layer in training). */
+    public BatchNormResult batchNorm(Tensor gamma, Tensor beta, float eps) { return Fused.batchNorm(this, gamma, beta, eps); }
+
     // ---------------------------------------------------------------- movement and indexing
 
     /** Same data in a new shape; one dimension may be -1. A view when contiguous, else a copy. */

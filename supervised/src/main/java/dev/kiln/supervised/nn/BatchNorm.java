@@ -2,6 +2,7 @@ package dev.kiln.supervised.nn;
 
 import dev.kiln.core.nn.Parameter;
 import dev.kiln.core.tensor.Autograd;
+import dev.kiln.core.tensor.BatchNormResult;
 import dev.kiln.core.tensor.Tensor;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -40,9 +41,6 @@ abstract class BatchNorm extends AbstractLayer {
 
     abstract String kind();
 
-    /** The axes statistics are taken over, for an input of the given rank. */
-    abstract int[] reduceAxes(int rank);
-
     public int features() {
         return features;
     }
@@ -57,30 +55,24 @@ abstract class BatchNorm extends AbstractLayer {
 
     @Override
     protected Tensor apply(Tensor x) {
-        int[] axes = reduceAxes(x.rank());
         int[] cs = channelShape(x.rank());
-        Tensor mean;
-        Tensor var;
         if (isTraining()) {
             long count = x.numel() / features;
             if (count < 2) {
                 throw new IllegalArgumentException(kind() + ": training needs more than one value per channel, got input "
                         + Arrays.toString(x.shape()) + " (use a batch of at least 2, or eval mode)");
             }
-            mean = x.mean(axes, true);
-            var = x.sub(mean).square().mean(axes, true);
+            // one fused op (the backend's batchNorm and its gradient) instead of a dozen full-size ones
+            BatchNormResult r = x.batchNorm(gamma.value(), beta.value(), (float) eps);
             try (var ignored = Autograd.noGrad()) {
                 float m = (float) momentum;
-                Tensor batchMean = mean.detach().reshape(features);
-                Tensor unbiased = var.detach().reshape(features).mul((float) count / (count - 1));
-                runningMean = runningMean.mul(1 - m).add(batchMean.mul(m));
+                Tensor unbiased = r.variance().mul((float) count / (count - 1));
+                runningMean = runningMean.mul(1 - m).add(r.mean().mul(m));
                 runningVar = runningVar.mul(1 - m).add(unbiased.mul(m));
             }
-        } else {
-            mean = runningMean.reshape(cs);
-            var = runningVar.reshape(cs);
+            return r.output();
         }
-        Tensor normalised = x.sub(mean).div(var.add((float) eps).sqrt());
+        Tensor normalised = x.sub(runningMean.reshape(cs)).div(runningVar.reshape(cs).add((float) eps).sqrt());
         return normalised.mul(gamma.value().reshape(cs)).add(beta.value().reshape(cs));
     }
 

@@ -17,11 +17,6 @@ public final class BatchNorm1d extends BatchNorm {
     }
 
     @Override
-    int[] reduceAxes(int rank) {
-        return new int[] {0};
-    }
-
-    @Override
     public int[] outputShape(int[] s) {
         if (s.length != 1 || s[0] != features()) {
             throw new ShapeMismatchException(describe(), "[N, " + features() + "]", s);

@@ -17,11 +17,6 @@ public final class BatchNorm2d extends BatchNorm {
     }
 
     @Override
-    int[] reduceAxes(int rank) {
-        return new int[] {0, 2, 3};
-    }
-
-    @Override
     public int[] outputShape(int[] s) {
         if (s.length != 3 || s[0] != features()) {
             throw new ShapeMismatchException(describe(), "[N, " + features() + ", H, W]", s);
