@@ -175,5 +175,10 @@ public abstract class GradientChecks extends StructureChecks {
                 in(new float[] {1.5f, -0.5f}, 2), in(new float[] {0.25f, 1f}, 2));
         gradCheck("batchNorm 1d", t -> t[0].batchNorm(t[1], t[2], 1e-3f).output(), in(values(79, 6 * 3), 6, 3),
                 in(new float[] {1f, 2f, -1f}, 3), in(new float[] {0f, 0.5f, -0.5f}, 3));
+        float[] distinct = new float[2 * 3 * 4 * 6]; // no ties: a finite difference cannot flip a winner
+        for (int i = 0; i < distinct.length; i++) {
+            distinct[i] = (i * 37 % distinct.length) * 0.1f - 7f;
+        }
+        gradCheck("maxPool2d", t -> t[0].maxPool2d(2), in(distinct, 2, 3, 4, 6));
     }
 }

@@ -149,6 +149,31 @@ public abstract class StructureChecks extends ReductionChecks {
     }
 
     @Test
+    void fusedMaxPool() {
+        // ties (a constant block), NaN, infinities, a sliced and a permuted input; values and positions exact
+        float[] x = values(66, 3 * 4 * 6 * 12);
+        for (int i = 0; i < 12; i++) {
+            x[i] = 0.5f; // the first window row: equal values
+        }
+        x[20] = Float.NaN;
+        x[30] = Float.NEGATIVE_INFINITY;
+        x[100] = Float.POSITIVE_INFINITY;
+        for (int k : new int[] {1, 2, 3}) {
+            for (int out = 0; out < 2; out++) {
+                int o = out;
+                compare("maxPool2d k=" + k + " output " + o, 0f, 0f, b -> b.maxPool2d(on(b, x, 3, 4, 6, 12), k)[o]);
+            }
+        }
+        for (int out = 0; out < 2; out++) {
+            int o = out;
+            compare("maxPool2d sliced input, output " + o, 0f, 0f,
+                    b -> b.maxPool2d(on(b, x, 3, 4, 6, 12).slice(3, 2, 10), 2)[o]);
+            compare("maxPool2d permuted input, output " + o, 0f, 0f,
+                    b -> b.maxPool2d(on(b, x, 3, 6, 12, 4).permute(0, 3, 1, 2), 2)[o]);
+        }
+    }
+
+    @Test
     void badShapesNameTheOpAndBothShapes() {
         Backend b = backend();
         Tensor a = Tensor.zeros(b, 2, 3);

@@ -399,6 +399,17 @@ public final class CpuBackend implements Backend, AutoCloseable {
         return new Tensor[] {dx, dgamma, dbeta};
     }
 
+    @Override
+    public Tensor[] maxPool2d(Tensor x, int k) {
+        Tensor c = x.isContiguous() ? x : contiguous(x);
+        int[] s = c.shape();
+        int planes = s[0] * s[1];
+        Tensor out = output(new int[] {s[0], s[1], s[2] / k, s[3] / k});
+        Tensor index = output(new int[] {out.numel()});
+        PoolKernels.maxPool(pool, data(c), c.offset(), planes, s[2], s[3], k, data(out), data(index));
+        return new Tensor[] {out, index};
+    }
+
     /** Values per image and channel of {@code [N, C, ...]}: the product of the dimensions after C. */
     private static int perChannel(int[] shape) {
         int per = 1;

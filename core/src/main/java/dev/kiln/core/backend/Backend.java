@@ -204,4 +204,44 @@ public interface Backend {
         int c = x.shape()[1];
         return new Tensor[] {dx, dgamma.reshape(c), dbeta.reshape(c)};
     }
+
+    /**
+     * Max pooling of {@code x} ({@code [N, C, H, W]}, H and W multiples of {@code k}) over
+     * non-overlapping {@code k x k} windows: returns {@code {out, index}}, {@code out} of shape
+     * {@code [N, C, H/k, W/k]} and {@code index} (1-D, one entry per output) holding each window's
+     * winner as a position in {@code x}'s row-major order: its first maximum, or its first NaN. The
+     * gradient goes back through {@link #indexAdd} at those positions. An override must give exactly
+     * these values and positions.
+     */
+    default Tensor[] maxPool2d(Tensor x, int k) {
+        int[] s = x.shape();
+        int planes = s[0] * s[1];
+        int h = s[2];
+        int w = s[3];
+        float[] v = toArray(x);
+        float[] index = new float[planes * (h / k) * (w / k)];
+        int m = 0;
+        for (int plane = 0; plane < planes; plane++) {
+            for (int i = 0; i < h / k; i++) {
+                for (int j = 0; j < w / k; j++) {
+                    int best = plane * h * w + i * k * w + j * k;
+                    float top = v[best];
+                    for (int di = 0; di < k; di++) {
+                        int row = plane * h * w + (i * k + di) * w + j * k;
+                        for (int dj = 0; dj < k; dj++) {
+                            // larger, or the first NaN; once the best is NaN it stays
+                            if (!(v[row + dj] <= top) && top == top) {
+                                best = row + dj;
+                                top = v[row + dj];
+                            }
+                        }
+                    }
+                    index[m++] = best;
+                }
+            }
+        }
+        Tensor idx = fromArray(index, new int[] {index.length});
+        Tensor out = indexSelect(contiguous(x).reshape(planes * h * w), 0, idx);
+        return new Tensor[] {out.reshape(s[0], s[1], h / k, w / k), idx};
+    }
 }

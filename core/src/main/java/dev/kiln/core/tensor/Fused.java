@@ -1,6 +1,6 @@
 package dev.kiln.core.tensor;
 
-/** Fused ops (softmax family, batch normalisation) with their backward rules. */
+/** Fused ops (softmax family, batch normalisation, max pooling) with their backward rules. */
 final class Fused {
     private Fused() {
     }
@@ -50,5 +50,24 @@ final class Fused {
         Tensor y = Autograd.record(r[2], "batchNorm", new Tensor[] {x, gamma, beta},
                 g -> x.backend().batchNormGrad(x, gamma, mean, var, eps, g));
         return new BatchNormResult(y, mean, var);
+    }
+
+    static Tensor maxPool2d(Tensor x, int k) {
+        int[] s = x.rawShape();
+        if (s.length != 4 || k <= 0 || s[2] % k != 0 || s[3] % k != 0) {
+            throw new IllegalArgumentException("maxPool2d: expected [N, C, H, W] with H and W multiples of the window "
+                    + k + ", got " + Shape.str(s));
+        }
+        if (x.numel() >= 1 << 24) {
+            throw new IllegalArgumentException("maxPool2d: " + x.numel() + " elements is past the 2^24 positions a float "
+                    + "index holds exactly; pool smaller batches");
+        }
+        Tensor[] r;
+        try (var ignored = Autograd.noGrad()) {
+            r = x.backend().maxPool2d(x, k);
+        }
+        Tensor index = r[1];
+        return Autograd.record(r[0], "maxPool2d", new Tensor[] {x}, g -> new Tensor[] {x.backend()
+                .indexAdd(Tensor.zeros(x.backend(), x.numel()), 0, index, g.reshape(-1)).reshape(s)});
     }
 }

@@ -415,6 +415,12 @@ public final class Tensor {
     /** Per-sample cross-entropy of logits {@code [N, C]} against index labels {@code [N]}. */
     public Tensor softmaxCrossEntropy(Tensor labels) { return Fused.softmaxCrossEntropy(this, labels); }
 
+    /**
+     * Max pooling of {@code [N, C, H, W]} over non-overlapping {@code k x k} windows (H, W multiples of
+     * k); the gradient goes to each window's first maximum. Below 2^24 elements.
+     */
+    public Tensor maxPool2d(int k) { return Fused.maxPool2d(this, k); }
+
     /** Batch normalisation over every axis but 1 with this batch's statistics (a batch-norm layer in training). */
     public BatchNormResult batchNorm(Tensor gamma, Tensor beta, float eps) { return Fused.batchNorm(this, gamma, beta, eps); }
 
