@@ -1,6 +1,7 @@
 package dev.kiln.core.tensor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kiln.core.nn.Parameter;
 import org.junit.jupiter.api.Test;
@@ -47,5 +48,7 @@ class LayoutTest {
         Parameter plain = new Parameter("b", Tensor.of(0, 0));
         plain.load(Tensor.of(7, 8));
         assertThat(plain.value().toArray()).containsExactly(7, 8);
+        assertThatThrownBy(() -> p.load(Tensor.fromArray(new float[6], 3, 2)))
+                .hasMessage("parameter 'w': new value has shape [3, 2], expected [2, 3]");
     }
 }
