@@ -13,7 +13,9 @@ import dev.kiln.core.tensor.Tensor;
 import dev.kiln.supervised.nn.Sequential;
 import dev.kiln.supervised.optim.Adam;
 import dev.kiln.supervised.optim.SGD;
+import dev.kiln.supervised.train.CheckpointListener;
 import dev.kiln.supervised.train.GradientTrainer;
+import dev.kiln.supervised.train.GradientTrainerBuilder;
 import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -74,17 +76,16 @@ class WeightLayoutTest {
         // on tensor-cpu: checkpoints hold [out, in] values, loading puts them back in the [in, out]
         // layout, recycling runs throughout, and the resumed run ends bit for bit where the full one does
         java.nio.file.Path ckpt = dir.resolve("ckpt");
-        Function<Integer, GradientTrainer<Sequential>> trainer = epochs -> GradientTrainer
-                .builder(rng -> Sequential.builder(20).dense(32).relu().dense(4).build(rng)).loss(new CrossEntropy())
-                .optimizer(m -> new SGD(m, 0.05).momentum(0.9)).epochs(epochs).batchSize(16).seed(9)
-                .listener(new dev.kiln.supervised.train.CheckpointListener(ckpt, 1)).build();
-        Sequential full = trainer.apply(4).fit(data());
-        Sequential resumed = GradientTrainer.builder(rng -> Sequential.builder(20).dense(32).relu().dense(4).build(rng))
-                .loss(new CrossEntropy()).optimizer(m -> new SGD(m, 0.05).momentum(0.9)).epochs(4).batchSize(16).seed(9)
-                .resumeFrom(dev.kiln.supervised.train.CheckpointListener.fileFor(ckpt, 2)).build().fit(data());
+        Sequential full = smallMlp().listener(new CheckpointListener(ckpt, 1)).build().fit(data());
+        Sequential resumed = smallMlp().resumeFrom(CheckpointListener.fileFor(ckpt, 2)).build().fit(data());
         assertThat(resumed.namedParameters().get("0.weight").value().strides()).containsExactly(1, 32);
         full.namedParameters().forEach((k, p) -> assertThat(resumed.namedParameters().get(k).value().toArray()).as(k)
                 .containsExactly(p.value().toArray()));
+    }
+
+    private static GradientTrainerBuilder<Sequential> smallMlp() {
+        return GradientTrainer.builder(rng -> Sequential.builder(20).dense(32).relu().dense(4).build(rng))
+                .loss(new CrossEntropy()).optimizer(m -> new SGD(m, 0.05).momentum(0.9)).epochs(4).batchSize(16).seed(9);
     }
 
     @Test
