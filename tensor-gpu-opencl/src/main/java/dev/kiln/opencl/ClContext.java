@@ -89,7 +89,7 @@ final class ClContext {
 
     private static final String[] KERNELS = {"ew_unary", "ew_binary", "ew_where", "copy_strided", "reduce_seq",
         "reduce_wg", "argmax_seq", "argmax_wg", "softmax_rows", "softmax_xent", "sgemm", "index_select", "index_add",
-        "one_hot"};
+        "one_hot", "max_pool2d"};
 
     /** CL_KERNEL_WORK_GROUP_SIZE of the sgemm kernel: registers can make it smaller than the device maximum. */
     private static long kernelGroupLimit(cl_program program, DeviceInfo device) {

@@ -280,4 +280,17 @@ public final class OpenClBackend implements Backend {
     public String toString() {
         return "OpenClBackend(" + ctx.device.label() + ")";
     }
+
+    /** Max pooling on the device: values and winner positions, no round trip through the host. */
+    @Override
+    public Tensor[] maxPool2d(Tensor x, int k) {
+        int[] s = x.shape();
+        Tensor out = alloc(new int[] {s[0], s[1], s[2] / k, s[3] / k});
+        Tensor index = alloc(new int[] {out.numel()});
+        if (out.numel() > 0) {
+            ctx.launch("max_pool2d", new long[] {out.numel()}, null, mem(out), mem(index), mem(x), x.offset(),
+                    Layout.pad(x.strides()), s[1], s[2], s[3], k);
+        }
+        return new Tensor[] {out, index};
+    }
 }

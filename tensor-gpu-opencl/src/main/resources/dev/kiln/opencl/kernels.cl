@@ -452,6 +452,36 @@ kernel void index_select(global float* out, int rank, int8 oshape, int axis,
     out[i] = x[off];
 }
 
+// Max pooling over non-overlapping k x k windows of x [N, C, H, W] (any strides, xstr): one
+// work-item per output. The winner is the first maximum in row-major window order, or the first
+// NaN (the reference's rule); idx gets its row-major position in x, as a float.
+kernel void max_pool2d(global float* out, global float* idx, global const float* x, int xoff, int8 xstr,
+                       int C, int H, int W, int k, int n) {
+    int i = get_global_id(0);
+    if (i >= n) return; // the global size is rounded up to whole work-groups
+    UNPACK(xstr, xs);
+    int wo = W / k, ho = H / k;
+    int j = i % wo, t = i / wo;
+    int r = t % ho;
+    t /= ho;
+    int c = t % C, b = t / C;
+    int base = xoff + b * xs[0] + c * xs[1];
+    int plane = (b * C + c) * H;
+    int best = (plane + r * k) * W + j * k;
+    float top = x[base + r * k * xs[2] + j * k * xs[3]];
+    for (int di = 0; di < k; di++) {
+        for (int dj = 0; dj < k; dj++) {
+            float v = x[base + (r * k + di) * xs[2] + (j * k + dj) * xs[3]];
+            if (!(v <= top) && top == top) { // larger, or the first NaN; a NaN best stays
+                top = v;
+                best = (plane + r * k + di) * W + j * k + dj;
+            }
+        }
+    }
+    out[i] = top;
+    idx[i] = (float) best;
+}
+
 // out already holds a contiguous copy of base. Work-item (t, r) adds, for the t-th distinct target
 // slot, every src slice whose index points there, in increasing index order (the reference's
 // order, so results are deterministic and bit-identical). members[starts[t] .. starts[t+1]) are
