@@ -164,6 +164,14 @@ public abstract class StructureChecks extends ReductionChecks {
                 compare("maxPool2d k=" + k + " output " + o, 0f, 0f, b -> b.maxPool2d(on(b, x, 3, 4, 6, 12), k)[o]);
             }
         }
+        float[] wide = values(67, 2 * 3 * 4 * 40); // rows of 20 windows: a full SIMD block and a partial one
+        for (int i = 5; i < wide.length; i += 37) {
+            wide[i] = i % 3 == 0 ? Float.NaN : wide[i - 1]; // NaNs, and ties with the left neighbour
+        }
+        for (int out = 0; out < 2; out++) {
+            int o = out;
+            compare("maxPool2d wide rows, output " + o, 0f, 0f, b -> b.maxPool2d(on(b, wide, 2, 3, 4, 40), 2)[o]);
+        }
         for (int out = 0; out < 2; out++) {
             int o = out;
             compare("maxPool2d sliced input, output " + o, 0f, 0f,
