@@ -318,7 +318,7 @@ public final class CpuBackend implements Backend, AutoCloseable {
     }
 
     private Tensor softmaxLike(Tensor x, int axis, boolean log) {
-        Tensor c = x.isContiguous() ? x : contiguous(x);
+        Tensor c = asContiguous(x);
         int[] shape = c.shape();
         int outer = 1;
         int inner = 1;
@@ -336,7 +336,7 @@ public final class CpuBackend implements Backend, AutoCloseable {
     /** Softmax rows, then minus one at the label and times the row's gradient: one output, no temporaries. */
     @Override
     public Tensor softmaxCrossEntropyGrad(Tensor logits, Tensor labels, Tensor g) {
-        Tensor c = logits.isContiguous() ? logits : contiguous(logits);
+        Tensor c = asContiguous(logits);
         int rows = c.shape()[0];
         int classes = c.shape()[1];
         Tensor out = output(new int[] {rows, classes});
@@ -371,7 +371,7 @@ public final class CpuBackend implements Backend, AutoCloseable {
 
     @Override
     public Tensor[] batchNorm(Tensor x, Tensor gamma, Tensor beta, float eps) {
-        Tensor c = x.isContiguous() ? x : contiguous(x);
+        Tensor c = asContiguous(x);
         int[] shape = c.shape();
         int channels = shape[1];
         int per = perChannel(shape);
@@ -385,8 +385,8 @@ public final class CpuBackend implements Backend, AutoCloseable {
 
     @Override
     public Tensor[] batchNormGrad(Tensor x, Tensor gamma, Tensor mean, Tensor var, float eps, Tensor dy) {
-        Tensor c = x.isContiguous() ? x : contiguous(x);
-        Tensor g = dy.isContiguous() ? dy : contiguous(dy);
+        Tensor c = asContiguous(x);
+        Tensor g = asContiguous(dy);
         int[] shape = c.shape();
         int channels = shape[1];
         int per = perChannel(shape);
@@ -399,15 +399,24 @@ public final class CpuBackend implements Backend, AutoCloseable {
         return new Tensor[] {dx, dgamma, dbeta};
     }
 
+    /** 2x2 windows on AVX-512 here; other windows and vector widths take the composed default. */
     @Override
     public Tensor[] maxPool2d(Tensor x, int k) {
-        Tensor c = x.isContiguous() ? x : contiguous(x);
+        if (k != 2 || !PoolKernels.AVAILABLE) {
+            return Backend.super.maxPool2d(x, k);
+        }
+        Tensor c = asContiguous(x);
         int[] s = c.shape();
         int planes = s[0] * s[1];
         Tensor out = output(new int[] {s[0], s[1], s[2] / k, s[3] / k});
         Tensor index = output(new int[] {out.numel()});
-        PoolKernels.maxPool(pool, data(c), c.offset(), planes, s[2], s[3], k, data(out), data(index));
+        PoolKernels.maxPool2x2(pool, data(c), c.offset(), planes, s[2], s[3], data(out), data(index));
         return new Tensor[] {out, index};
+    }
+
+    /** {@code x} itself when contiguous, else a contiguous copy (for kernels that index rows directly). */
+    private Tensor asContiguous(Tensor x) {
+        return x.isContiguous() ? x : contiguous(x);
     }
 
     /** Values per image and channel of {@code [N, C, ...]}: the product of the dimensions after C. */
