@@ -45,18 +45,15 @@ public final class MnistCnnStepBench implements Bench {
         History h = GradientTrainer.builder(CnnProgram::network).loss(new CrossEntropy())
                 .optimizer(m -> new Adam(m, 1e-3)).epochs(1 + timed).batchSize(64).seed(42).build()
                 .train(train).history();
-        double seconds = 0;
-        for (History.Epoch e : h.epochs().subList(1, h.epochs().size())) {
-            seconds += e.get("seconds");
-        }
+        double seconds = MnistMlpEpochBench.secondsAfterWarmUp(h);
         int steps = (images + 63) / 64 * timed;
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("ms_per_step", Math.round(seconds / steps * 1e4) / 10.0);
+        out.put("ms_per_step", MnistMlpEpochBench.round(seconds / steps * 1e3, 1));
         out.put("samples_per_s", Math.round(images * timed / seconds));
         out.put("backend", Backends.current().name());
         out.put("threads", MnistMlpEpochBench.threads(Backends.current()));
         out.put("steps_timed", steps);
-        out.put("final_loss", Math.round(h.last().get("loss") * 1e4) / 1e4);
+        out.put("final_loss", MnistMlpEpochBench.round(h.last().get("loss"), 4));
         return out;
     }
 }
