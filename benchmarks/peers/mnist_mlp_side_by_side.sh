@@ -10,7 +10,7 @@ epochs="${2:-9}"
 PYTHON="${PYTHON:-/usr/bin/python3}"  # Debian python3-torch
 for r in $(seq 1 "$rounds"); do
   for t in 1 2; do
-    echo "round $r kiln-${t}t $(KILN_THREADS=$t ./kiln bench mnist-mlp-epoch --json -- --epochs="$epochs" 2>/dev/null | tail -1)"
+    echo "round $r kiln-${t}t $(KILN_THREADS=$t ./kiln bench mnist-mlp-epoch --json --epochs="$epochs" 2>/dev/null | tail -1)"
   done
   for v in dataloader slicing; do
     echo "round $r torch-$v-1t $("$PYTHON" benchmarks/peers/mnist_mlp_torch.py --json --threads 1 --variant "$v" --epochs "$epochs" | tail -1)"

@@ -1,6 +1,6 @@
 package dev.kiln.examples;
 
-import java.util.List;
+import dev.kiln.core.backend.Backend;
 import java.util.Map;
 
 /**
@@ -13,6 +13,23 @@ public interface Bench {
 
     String description();
 
-    /** Runs with the benchmark's own arguments; keys and values become the table/JSON. */
-    Map<String, Object> run(List<String> args) throws Exception;
+    /**
+     * Its own options. The command line adds {@code --threads N} (the CPU backend's pool size,
+     * set before any backend is created) and {@code --json} to every benchmark.
+     */
+    default Options.Spec options() {
+        return Options.spec();
+    }
+
+    /** Runs with the parsed {@link #options()}; keys and values become the table/JSON. */
+    Map<String, Object> run(Options options) throws Exception;
+
+    /** The backend's thread count when it reports one (tensor-cpu does); the reference backend runs on one. */
+    static int threads(Backend backend) {
+        try {
+            return (Integer) backend.getClass().getMethod("threads").invoke(backend);
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            return 1;
+        }
+    }
 }

@@ -1,7 +1,6 @@
 package dev.kiln.examples;
 
 import java.io.PrintStream;
-import java.util.List;
 
 /**
  * One runnable example program ({@code ./kiln example NAME}). Implementations are listed in
@@ -15,6 +14,11 @@ public interface Example {
     /** One line for {@code ./kiln example --list}. */
     String description();
 
-    /** Runs the example, printing to {@code out}; returns the process exit code. */
-    int run(List<String> args, PrintStream out) throws Exception;
+    /** The options it accepts ({@code ./kiln example NAME --help} lists them). */
+    default Options.Spec options() {
+        return Options.spec();
+    }
+
+    /** Runs the example with its parsed {@link #options()}, printing to {@code out}; returns the exit code. */
+    int run(Options options, PrintStream out) throws Exception;
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class XorExampleTest {
     private static String runOnce() throws Exception {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        int rc = new XorExample().run(List.of(), new PrintStream(buf, true, StandardCharsets.UTF_8));
+        int rc = new XorExample().run(new XorExample().options().parse("xor", List.of()), new PrintStream(buf, true, StandardCharsets.UTF_8));
         assertThat(rc).isZero();
         return buf.toString(StandardCharsets.UTF_8);
     }

@@ -19,6 +19,8 @@ import static org.jocl.CL.clGetDeviceInfo;
 import static org.jocl.CL.clGetPlatformIDs;
 import static org.jocl.CL.clGetPlatformInfo;
 
+import java.lang.foreign.Arena;
+import java.lang.foreign.SymbolLookup;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,6 +73,10 @@ public final class OpenClRuntime {
     }
 
     static Probe run(String requested) {
+        String missing = missingLoader();
+        if (missing != null) {
+            return unavailable(missing);
+        }
         List<DeviceInfo> devices;
         try {
             CL.setExceptionsEnabled(true);
@@ -101,6 +107,35 @@ public final class OpenClRuntime {
         }
         return new Probe(true, "device [" + chosen.index() + "] " + chosen.label() + " (" + chosen.type() + ")",
                 devices, chosen);
+    }
+
+    /** The library names JOCL's native code tries, in its order, on Linux. */
+    static final List<String> LINUX_LOADERS = List.of("libOpenCL.so.1", "libOpenCL.so");
+
+    /**
+     * Why the ICD loader cannot be opened, or null when it can (or the OS is not Linux, where JOCL
+     * is asked directly). JOCL's native code prints "Could not load libOpenCL.so.1 ..." to stderr
+     * from C when the loader is missing, which Java cannot silence; opening the library ourselves
+     * first (the same dlopen, through FFM) answers the question without that noise.
+     */
+    static String missingLoader() {
+        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
+            return null;
+        }
+        List<String> errors = new ArrayList<>();
+        for (String name : LINUX_LOADERS) {
+            try (Arena arena = Arena.ofConfined()) {
+                SymbolLookup.libraryLookup(name, arena);
+                return null;
+            } catch (IllegalArgumentException e) {
+                errors.add(name);
+            } catch (Throwable t) { // e.g. native access denied: let JOCL try and report
+                return null;
+            }
+        }
+        return "the OpenCL runtime could not be loaded (no ICD loader: " + String.join(" and ", errors)
+                + " cannot be opened): install an OpenCL ICD loader and a driver, e.g. apt-get install "
+                + "ocl-icd-libopencl1 pocl-opencl-icd";
     }
 
     private static Probe unavailable(String reason) {

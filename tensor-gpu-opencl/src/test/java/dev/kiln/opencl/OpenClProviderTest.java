@@ -2,6 +2,7 @@ package dev.kiln.opencl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.kiln.core.backend.BackendProvider;
 import dev.kiln.core.backend.Backends;
@@ -61,9 +62,20 @@ class OpenClProviderTest {
 
     @Test
     void noRegisteredDriverGivesPlatformNotFound(@TempDir Path emptyVendors) throws IOException, InterruptedException {
+        String missing = OpenClRuntime.missingLoader();
+        assumeTrue(missing == null, () -> "needs an OpenCL ICD loader (then hides every driver): " + missing);
         String out = runProbe(emptyVendors, null);
         assertThat(out).contains("opencl: unavailable, priority 50")
                 .contains("no OpenCL platform").contains("CL_PLATFORM_NOT_FOUND_KHR");
+    }
+
+    @Test
+    void aMissingLoaderIsExplainedWithoutTheNativeLoadersNoise() throws IOException, InterruptedException {
+        assumeTrue(OpenClRuntime.missingLoader() != null, "an OpenCL ICD loader is installed here");
+        String out = runProbe(null, null);
+        assertThat(out).contains("opencl: unavailable, priority 50").contains("no ICD loader: libOpenCL.so.1")
+                .contains("apt-get install ocl-icd-libopencl1").doesNotContain("Could not load");
+        assertThat(OpenClRuntime.probe().available()).isFalse();
     }
 
     @Test

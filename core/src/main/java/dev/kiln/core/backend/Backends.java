@@ -104,6 +104,7 @@ public final class Backends {
                 if (current == null) {
                     Selection s = selection();
                     current = s.chosen().provider().create();
+                    FallbackNotice.showOnce(s, System.err);
                     LOG.info("Using backend '{}': {}", s.chosen().name(), s.why());
                 }
                 b = current;

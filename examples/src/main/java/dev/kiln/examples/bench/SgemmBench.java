@@ -5,9 +5,9 @@ import dev.kiln.core.backend.Backends;
 import dev.kiln.core.tensor.Rng;
 import dev.kiln.core.tensor.Tensor;
 import dev.kiln.examples.Bench;
+import dev.kiln.examples.Options;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,18 +23,26 @@ public final class SgemmBench implements Bench {
 
     @Override
     public String description() {
-        return "square float32 matrix product, GFLOPS (--size N --threads T [--backend NAME] [--reps R])";
+        return "square float32 matrix product, GFLOPS (--size N [--threads T] [--backend NAME] [--reps R])";
     }
 
     @Override
-    public Map<String, Object> run(List<String> args) {
-        int size = intArg(args, "--size", 1024);
-        int threads = intArg(args, "--threads", Runtime.getRuntime().availableProcessors());
-        int reps = intArg(args, "--reps", 0);
-        String backendName = stringArg(args, "--backend", "cpu");
-        // the cpu backend reads its pool size when created
-        System.setProperty("kiln.threads", Integer.toString(threads));
-        Backend backend = Backends.create(backendName);
+    public Options.Spec options() {
+        return Options.spec().integer("size", 1024, "rows = columns of both matrices")
+                .integer("reps", 0, "timed runs; 0 picks about 3 s worth, between 5 and 50")
+                .string("backend", "cpu", "backend to measure (./kiln backends lists them)");
+    }
+
+    @Override
+    public Map<String, Object> run(Options options) {
+        int size = options.integer("size");
+        int reps = options.integer("reps");
+        if (size <= 0 || reps < 0) {
+            throw new Options.UsageException("sgemm: --size must be positive and --reps non-negative, got --size="
+                    + size + " --reps=" + reps);
+        }
+        Backend backend = Backends.create(options.string("backend"));
+        int threads = Bench.threads(backend);
         Rng rng = new Rng(42);
         Tensor a = Tensor.uniform(backend, rng, -1f, 1f, size, size);
         Tensor b = Tensor.uniform(backend, rng, -1f, 1f, size, size);
@@ -105,36 +113,5 @@ public final class SgemmBench implements Bench {
 
     private static double round(double v) {
         return Math.round(v * 100) / 100.0;
-    }
-
-    private static int intArg(List<String> args, String flag, int fallback) {
-        String v = stringArg(args, flag, null);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(v);
-            if (n >= 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("sgemm: " + flag + " needs a non-negative integer, got '" + v + "'");
-    }
-
-    private static String stringArg(List<String> args, String flag, String fallback) {
-        for (int i = 0; i < args.size(); i++) {
-            if (args.get(i).equals(flag)) {
-                if (i + 1 >= args.size()) {
-                    throw new IllegalArgumentException("sgemm: " + flag + " needs a value");
-                }
-                return args.get(i + 1);
-            }
-            if (args.get(i).startsWith(flag + "=")) {
-                return args.get(i).substring(flag.length() + 1);
-            }
-        }
-        return fallback;
     }
 }

@@ -12,6 +12,7 @@ import dev.kiln.core.data.tabular.SimpleImputer;
 import dev.kiln.core.data.tabular.StandardScaler;
 import dev.kiln.core.ml.ClassificationSet;
 import dev.kiln.examples.Example;
+import dev.kiln.examples.Options;
 import dev.kiln.supervised.classic.SvmClassifier;
 import java.io.PrintStream;
 import java.util.List;
@@ -33,7 +34,7 @@ public final class BreastCancerSvmExample implements Example {
     }
 
     @Override
-    public int run(List<String> args, PrintStream out) {
+    public int run(Options options, PrintStream out) {
         ClassificationData cancer = SklearnDatasets.fromCache().breastCancer();
         ClassificationSet complete = cancer.toClassificationSet();
         ClassificationSet holed = new ClassificationSet(HolePuncher.punch(complete.features(), 0.10, 7),

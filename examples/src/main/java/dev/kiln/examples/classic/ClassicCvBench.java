@@ -1,5 +1,6 @@
 package dev.kiln.examples.classic;
 
+import dev.kiln.examples.Options;
 import dev.kiln.core.data.sets.SklearnDatasets;
 import dev.kiln.examples.Bench;
 import dev.kiln.supervised.classic.ClassicCvSuite;
@@ -36,21 +37,19 @@ public final class ClassicCvBench implements Bench {
     }
 
     @Override
-    public Map<String, Object> run(List<String> args) throws IOException {
-        long seed = 42;
-        Path foldsDir = null;
-        int warmup = 1;
-        int treeSeeds = 10;
-        for (int i = 0; i < args.size(); i++) {
-            switch (args.get(i)) {
-                case "--seed" -> seed = Long.parseLong(value(args, ++i, "--seed"));
-                case "--folds" -> foldsDir = Path.of(value(args, ++i, "--folds"));
-                case "--warmup" -> warmup = Integer.parseInt(value(args, ++i, "--warmup"));
-                case "--tree-seeds" -> treeSeeds = Integer.parseInt(value(args, ++i, "--tree-seeds"));
-                default -> throw new IllegalArgumentException("classic-cv: unknown argument '" + args.get(i)
-                        + "' (expected --seed N, --folds DIR, --warmup N, --tree-seeds N)");
-            }
-        }
+    public Options.Spec options() {
+        return Options.spec().number("seed", 42, "seed of the fold split and the models")
+                .string("folds", null, "also write each dataset's fold assignment into this directory")
+                .integer("warmup", 1, "untimed runs of the whole suite first")
+                .integer("tree-seeds", 10, "tree seeds averaged for the tree's accuracy");
+    }
+
+    @Override
+    public Map<String, Object> run(Options options) throws IOException {
+        long seed = options.number("seed");
+        Path foldsDir = options.string("folds") == null ? null : Path.of(options.string("folds"));
+        int warmup = options.integer("warmup");
+        int treeSeeds = options.integer("tree-seeds");
         if (treeSeeds < 1) {
             throw new IllegalArgumentException("classic-cv: --tree-seeds must be at least 1, got " + treeSeeds);
         }
@@ -90,12 +89,5 @@ public final class ClassicCvBench implements Bench {
             out.put(key + ".per_seed", rounded);
         }
         return out;
-    }
-
-    private static String value(List<String> args, int i, String flag) {
-        if (i >= args.size()) {
-            throw new IllegalArgumentException("classic-cv: " + flag + " needs a value");
-        }
-        return args.get(i);
     }
 }

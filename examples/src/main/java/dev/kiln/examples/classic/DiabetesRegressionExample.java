@@ -10,6 +10,7 @@ import dev.kiln.core.ml.RegressionSet;
 import dev.kiln.core.ml.Regressor;
 import dev.kiln.core.train.Trainer;
 import dev.kiln.examples.Example;
+import dev.kiln.examples.Options;
 import dev.kiln.supervised.classic.DecisionTreeRegressor;
 import dev.kiln.supervised.classic.KNeighborsRegressor;
 import dev.kiln.supervised.classic.Lasso;
@@ -39,7 +40,7 @@ public final class DiabetesRegressionExample implements Example {
     }
 
     @Override
-    public int run(List<String> args, PrintStream out) {
+    public int run(Options options, PrintStream out) {
         RegressionData diabetes = SklearnDatasets.fromCache().diabetesScaled();
         RegressionSet all = diabetes.toRegressionSet();
         Partition split = TrainValidationTestSplit.trainTest(0.25, 42).split(all.size());

@@ -7,6 +7,7 @@ import dev.kiln.core.data.split.Subsets;
 import dev.kiln.core.data.split.TrainValidationTestSplit;
 import dev.kiln.core.ml.ClassificationSet;
 import dev.kiln.examples.Example;
+import dev.kiln.examples.Options;
 import dev.kiln.supervised.classic.DecisionTreeClassifier;
 import dev.kiln.supervised.classic.DecisionTreeModel;
 import dev.kiln.supervised.classic.TreeParams;
@@ -27,7 +28,7 @@ public final class IrisTreeExample implements Example {
     }
 
     @Override
-    public int run(List<String> args, PrintStream out) {
+    public int run(Options options, PrintStream out) {
         ClassificationData iris = SklearnDatasets.fromCache().iris();
         ClassificationSet all = iris.toClassificationSet();
         Partition split = TrainValidationTestSplit.trainTest(0.3, 42).stratified(all.labels());

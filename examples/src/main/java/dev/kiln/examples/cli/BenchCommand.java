@@ -2,6 +2,7 @@ package dev.kiln.examples.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.examples.Bench;
+import dev.kiln.examples.Options;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,20 +10,20 @@ import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Unmatched;
 
-/** {@code kiln bench NAME [--json] [ARGS...]}: runs one end-to-end benchmark. */
-@Command(name = "bench", description = "Run a benchmark and print a table (or JSON); without NAME, list them.")
+/**
+ * {@code kiln bench NAME [--json] [--threads N] [OPTIONS...]}: runs one end-to-end benchmark.
+ * {@code --threads} and {@code --json} are common to all; the rest are the benchmark's own
+ * {@link Bench#options()}. Unknown options are errors (exit 2).
+ */
+@Command(name = "bench", description = "Run a benchmark and print a table (or JSON); without NAME, list them. "
+        + "'kiln bench NAME --help' lists its options.")
 final class BenchCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", description = "benchmark name")
     String name;
 
-    @Option(names = "--json", description = "print one JSON object instead of a table")
-    boolean json;
-
-    @Unmatched
+    @Parameters(index = "1..*", arity = "0..*", description = "options of the benchmark")
     List<String> args = new ArrayList<>();
 
     @Override
@@ -39,11 +40,34 @@ final class BenchCommand implements Callable<Integer> {
             System.err.println("kiln: unknown benchmark '" + name + "'; available: " + String.join(", ", all.keySet()));
             return 2;
         }
-        Map<String, Object> result = b.run(args);
-        if (json) {
-            System.out.println(new ObjectMapper().writeValueAsString(result));
-        } else {
-            result.forEach((k, v) -> System.out.printf("%-22s %s%n", k, v));
+        Options.Spec spec = b.options()
+                .integer("threads", 0, "CPU backend threads (0: -Dkiln.threads, KILN_THREADS, else all processors)")
+                .flag("json", "print one JSON object instead of a table");
+        if (args.contains("--help") || args.contains("-h")) {
+            System.out.println("kiln bench " + name + ": " + b.description());
+            System.out.print(spec.usage());
+            return 0;
+        }
+        Map<String, Object> result;
+        try {
+            Options options = spec.parse("kiln bench " + name, args);
+            int threads = options.integer("threads");
+            if (threads < 0) {
+                throw new Options.UsageException("kiln bench " + name + ": --threads must be positive, got " + threads);
+            }
+            if (threads > 0) {
+                // read by the CPU backend when it is created, which happens inside the benchmark
+                System.setProperty("kiln.threads", Integer.toString(threads));
+            }
+            result = b.run(options);
+            if (options.flag("json")) {
+                System.out.println(new ObjectMapper().writeValueAsString(result));
+            } else {
+                result.forEach((k, v) -> System.out.printf("%-22s %s%n", k, v));
+            }
+        } catch (Options.UsageException ex) {
+            System.err.println(ex.getMessage());
+            return 2;
         }
         return 0;
     }

@@ -1,6 +1,7 @@
 package dev.kiln.examples.cli;
 
 import dev.kiln.examples.Example;
+import dev.kiln.examples.Options;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -8,20 +9,20 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Unmatched;
 
-/** {@code kiln example NAME [ARGS...]}: runs one example program. */
-@Command(name = "example", description = "Run an example program; without NAME, list them.")
+/**
+ * {@code kiln example NAME [OPTIONS...]}: runs one example program. Everything after NAME belongs
+ * to the example and is parsed against its declared {@link Example#options()}: an unknown or
+ * malformed option is an error (exit 2), never silently ignored.
+ */
+@Command(name = "example", description = "Run an example program; without NAME, list them. "
+        + "'kiln example NAME --help' lists its options.")
 final class ExampleCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", description = "example name")
     String name;
 
-    @Parameters(index = "1..*", arity = "0..*", description = "arguments passed to the example")
+    @Parameters(index = "1..*", arity = "0..*", description = "options of the example")
     List<String> args = new ArrayList<>();
-
-    // options such as --epochs=1 belong to the example, not to kiln: pass them through unparsed
-    @Unmatched
-    List<String> unmatched = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
@@ -37,9 +38,17 @@ final class ExampleCommand implements Callable<Integer> {
             System.err.println("kiln: unknown example '" + name + "'; available: " + String.join(", ", all.keySet()));
             return 2;
         }
-        List<String> exampleArgs = new ArrayList<>(args);
-        exampleArgs.addAll(unmatched);
-        exampleArgs.remove("--");
-        return e.run(exampleArgs, System.out);
+        Options.Spec spec = e.options();
+        if (args.contains("--help") || args.contains("-h")) {
+            System.out.println("kiln example " + name + ": " + e.description());
+            System.out.print(spec.usage());
+            return 0;
+        }
+        try {
+            return e.run(spec.parse("kiln example " + name, args), System.out);
+        } catch (Options.UsageException ex) {
+            System.err.println(ex.getMessage());
+            return 2;
+        }
     }
 }

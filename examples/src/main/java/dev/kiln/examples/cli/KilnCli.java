@@ -23,6 +23,9 @@ public final class KilnCli implements Runnable {
     /** Runs the CLI and returns its exit code (tests call this). */
     public static int execute(String... args) {
         CommandLine cl = new CommandLine(new KilnCli());
+        // after NAME every word belongs to the example or benchmark, which parses it against its own options
+        cl.getSubcommands().get("example").setStopAtPositional(true);
+        cl.getSubcommands().get("bench").setStopAtPositional(true);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             // user-facing failures (bad data, unavailable backend) print a message, not a stack trace
             cmd.getErr().println("kiln: " + ex.getMessage());

@@ -5,6 +5,7 @@ import dev.kiln.core.data.Mnist;
 import dev.kiln.core.data.Normalization;
 import dev.kiln.core.nn.CrossEntropy;
 import dev.kiln.core.tensor.Rng;
+import dev.kiln.examples.Options;
 import dev.kiln.supervised.nn.Sequential;
 import dev.kiln.supervised.optim.Adam;
 import dev.kiln.supervised.optim.LrSchedule;
@@ -15,7 +16,6 @@ import dev.kiln.supervised.train.GradientTrainer;
 import dev.kiln.supervised.train.ProgressBarListener;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -42,14 +42,19 @@ final class CnnProgram {
                 .build(rng);
     }
 
-    static int run(String name, Mnist set, List<String> args, PrintStream out) throws Exception {
+    static Options.Spec options() {
+        return Options.spec().integer("epochs", 12, "passes over the training set")
+                .flag("resume", "continue from the newest checkpoint");
+    }
+
+    static int run(String name, Mnist set, Options options, PrintStream out) throws Exception {
         MnistFiles.ensure(set, out);
         ImageDataset train = set.train(Normalization.pixels(0.5f, 0.5f));
         ImageDataset test = set.test(Normalization.pixels(0.5f, 0.5f));
         Path runDir = Path.of(System.getProperty("kiln.home", "."), ".kiln", "runs", name);
 
         Path checkpoints = runDir.resolve("checkpoints");
-        int epochs = MnistFiles.intArg(args, "epochs", 12);
+        int epochs = options.integer("epochs");
         var builder = GradientTrainer.builder(CnnProgram::network)
                 .loss(new CrossEntropy())
                 .optimizer(model -> new Adam(model, 1e-3))
@@ -63,7 +68,7 @@ final class CnnProgram {
                 .listener(EarlyStopping.on("val_loss").patience(3).restoreBestWeights(false))
                 .listener(new CheckpointListener(checkpoints, 1))
                 .historyFile(runDir.resolve("history.json"));
-        if (args.contains("--resume")) {                                  // continue a killed run exactly
+        if (options.flag("resume")) {                                  // continue a killed run exactly
             CheckpointListener.latest(checkpoints).ifPresent(builder::resumeFrom);
         }
         var fitted = builder.build().train(train);

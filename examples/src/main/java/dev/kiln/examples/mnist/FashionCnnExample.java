@@ -2,8 +2,8 @@ package dev.kiln.examples.mnist;
 
 import dev.kiln.core.data.Mnist;
 import dev.kiln.examples.Example;
+import dev.kiln.examples.Options;
 import java.io.PrintStream;
-import java.util.List;
 
 /** The {@code mnist-cnn} network and training setup on Fashion-MNIST. {@code --epochs=N}. */
 public final class FashionCnnExample implements Example {
@@ -18,7 +18,12 @@ public final class FashionCnnExample implements Example {
     }
 
     @Override
-    public int run(List<String> args, PrintStream out) throws Exception {
-        return CnnProgram.run(name(), Mnist.FASHION, args, out);
+    public Options.Spec options() {
+        return CnnProgram.options();
+    }
+
+    @Override
+    public int run(Options options, PrintStream out) throws Exception {
+        return CnnProgram.run(name(), Mnist.FASHION, options, out);
     }
 }

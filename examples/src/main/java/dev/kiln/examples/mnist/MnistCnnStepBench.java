@@ -7,11 +7,11 @@ import dev.kiln.core.data.Mnist;
 import dev.kiln.core.data.Normalization;
 import dev.kiln.core.nn.CrossEntropy;
 import dev.kiln.examples.Bench;
+import dev.kiln.examples.Options;
 import dev.kiln.supervised.optim.Adam;
 import dev.kiln.supervised.train.GradientTrainer;
 import dev.kiln.supervised.train.History;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
@@ -33,9 +33,15 @@ public final class MnistCnnStepBench implements Bench {
     }
 
     @Override
-    public Map<String, Object> run(List<String> args) throws Exception {
-        int images = MnistFiles.intArg(args, "images", 64 * 40);
-        int timed = MnistFiles.intArg(args, "epochs", 3);
+    public Options.Spec options() {
+        return Options.spec().integer("images", 64 * 40, "training images per timed epoch")
+                .integer("epochs", 3, "timed epochs after the warm-up");
+    }
+
+    @Override
+    public Map<String, Object> run(Options options) throws Exception {
+        int images = options.integer("images");
+        int timed = options.integer("epochs");
         MnistFiles.ensure(Mnist.DIGITS, System.err);
         ImageDataset all = Mnist.DIGITS.train(Normalization.pixels(0.5f, 0.5f));
         if (images < 64 || images > all.size()) {
@@ -51,7 +57,7 @@ public final class MnistCnnStepBench implements Bench {
         out.put("ms_per_step", MnistMlpEpochBench.round(seconds / steps * 1e3, 1));
         out.put("samples_per_s", Math.round(images * timed / seconds));
         out.put("backend", Backends.current().name());
-        out.put("threads", MnistMlpEpochBench.threads(Backends.current()));
+        out.put("threads", Bench.threads(Backends.current()));
         out.put("steps_timed", steps);
         out.put("final_loss", MnistMlpEpochBench.round(h.last().get("loss"), 4));
         return out;

@@ -30,15 +30,4 @@ final class MnistFiles {
             throw new IOException(set.fetchCommand() + " failed (exit " + rc + "); see its output above");
         }
     }
-
-    /** {@code --name=value} from the arguments, or the default. */
-    static int intArg(java.util.List<String> args, String name, int dflt) {
-        String prefix = "--" + name + "=";
-        for (String a : args) {
-            if (a.startsWith(prefix)) {
-                return Integer.parseInt(a.substring(prefix.length()));
-            }
-        }
-        return dflt;
-    }
 }

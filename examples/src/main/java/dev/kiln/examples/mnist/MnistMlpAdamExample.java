@@ -5,6 +5,7 @@ import dev.kiln.core.data.Mnist;
 import dev.kiln.core.data.Normalization;
 import dev.kiln.core.nn.CrossEntropy;
 import dev.kiln.examples.Example;
+import dev.kiln.examples.Options;
 import dev.kiln.supervised.nn.Sequential;
 import dev.kiln.supervised.optim.Adam;
 import dev.kiln.supervised.train.CheckpointListener;
@@ -14,7 +15,6 @@ import dev.kiln.supervised.train.GradientTrainer;
 import dev.kiln.supervised.train.ProgressBarListener;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -35,7 +35,13 @@ public final class MnistMlpAdamExample implements Example {
     }
 
     @Override
-    public int run(List<String> args, PrintStream out) throws Exception {
+    public Options.Spec options() {
+        return Options.spec().integer("epochs", 15, "passes over the training set")
+                .flag("resume", "continue from the newest checkpoint");
+    }
+
+    @Override
+    public int run(Options options, PrintStream out) throws Exception {
         MnistFiles.ensure(Mnist.DIGITS, out);
         Normalization norm = Normalization.pixels(0.1307f, 0.3081f);
         ImageDataset train = Mnist.DIGITS.train(norm).reshaped(784);
@@ -47,13 +53,13 @@ public final class MnistMlpAdamExample implements Example {
                         .dense(512).relu().dropout(0.2).dense(512).relu().dropout(0.2).dense(10).build(rng))
                 .loss(new CrossEntropy())
                 .optimizer(model -> new Adam(model, 1e-3))
-                .epochs(MnistFiles.intArg(args, "epochs", 15)).batchSize(128).seed(42)
+                .epochs(options.integer("epochs")).batchSize(128).seed(42)
                 .validationSplit(1.0 / 12)
                 .listener(new ProgressBarListener())
                 .listener(EarlyStopping.on("val_loss").patience(3).restoreBestWeights(true))
                 .listener(new CheckpointListener(checkpoints, 1))
                 .historyFile(runDir.resolve("history.json"));
-        if (args.contains("--resume")) {
+        if (options.flag("resume")) {
             var latest = CheckpointListener.latest(checkpoints);
             if (latest.isPresent()) {
                 out.println("resuming from " + latest.get());

@@ -7,6 +7,7 @@ import dev.kiln.core.data.Mnist;
 import dev.kiln.core.data.Normalization;
 import dev.kiln.core.nn.CrossEntropy;
 import dev.kiln.examples.Bench;
+import dev.kiln.examples.Options;
 import dev.kiln.supervised.nn.Sequential;
 import dev.kiln.supervised.optim.SGD;
 import dev.kiln.supervised.train.GradientTrainer;
@@ -15,7 +16,6 @@ import dev.kiln.core.train.TrainingContext;
 import dev.kiln.core.train.TrainingListener;
 import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,12 +39,18 @@ public final class MnistMlpEpochBench implements Bench {
     }
 
     @Override
-    public Map<String, Object> run(List<String> args) throws Exception {
-        int timed = MnistFiles.intArg(args, "epochs", 9);
+    public Options.Spec options() {
+        return Options.spec().integer("epochs", 9, "timed epochs after the warm-up")
+                .flag("normalize", "normalise pixels with MNIST mean/std like the PyTorch program");
+    }
+
+    @Override
+    public Map<String, Object> run(Options options) throws Exception {
+        int timed = options.integer("epochs");
         MnistFiles.ensure(Mnist.DIGITS, System.err);
         // the seed program's ToTensor() pixels (81% exact zeros, which tensor-cpu's GEMM skips), or
         // with --normalize its Normalize((0.1307,), (0.3081,)) variant, which has no zeros
-        boolean normalize = args.contains("--normalize");
+        boolean normalize = options.flag("normalize");
         Normalization norm = normalize ? Normalization.pixels(0.1307f, 0.3081f) : Normalization.UNIT;
         ImageDataset train = Mnist.DIGITS.train(norm).reshaped(784);
         // process CPU time (all threads, JIT and GC included) over the timed epochs: on a shared
@@ -74,7 +80,7 @@ public final class MnistMlpEpochBench implements Bench {
         out.put("cpu_seconds_per_epoch", round((cpu[1] - cpu[0]) / 1e9 / timed, 3));
         out.put("backend", Backends.current().name());
         out.put("input", normalize ? "normalized" : "to_tensor");
-        out.put("threads", threads(Backends.current()));
+        out.put("threads", Bench.threads(Backends.current()));
         out.put("epochs_timed", timed);
         out.put("final_loss", round(h.last().get("loss"), 4));
         return out;
@@ -92,14 +98,5 @@ public final class MnistMlpEpochBench implements Bench {
     static double round(double v, int digits) {
         double f = Math.pow(10, digits);
         return Math.round(v * f) / f;
-    }
-
-    /** The backend's thread count when it reports one (tensor-cpu does); the reference backend runs on one. */
-    static int threads(Backend backend) {
-        try {
-            return (Integer) backend.getClass().getMethod("threads").invoke(backend);
-        } catch (ReflectiveOperationException | ClassCastException e) {
-            return 1;
-        }
     }
 }

@@ -7,13 +7,13 @@ import dev.kiln.core.nn.CrossEntropy;
 import dev.kiln.core.train.TrainingContext;
 import dev.kiln.core.train.TrainingListener;
 import dev.kiln.examples.Example;
+import dev.kiln.examples.Options;
 import dev.kiln.supervised.nn.Sequential;
 import dev.kiln.supervised.optim.SGD;
 import dev.kiln.supervised.train.Evaluation;
 import dev.kiln.supervised.train.GradientTrainer;
 import dev.kiln.supervised.train.ProgressBarListener;
 import java.io.PrintStream;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -34,7 +34,12 @@ public final class MnistMlpExample implements Example {
     }
 
     @Override
-    public int run(List<String> args, PrintStream out) throws Exception {
+    public Options.Spec options() {
+        return Options.spec().integer("epochs", 10, "passes over the training set");
+    }
+
+    @Override
+    public int run(Options options, PrintStream out) throws Exception {
         MnistFiles.ensure(Mnist.DIGITS, out);
         ImageDataset train = Mnist.DIGITS.train(Normalization.UNIT).reshaped(784);
         ImageDataset test = Mnist.DIGITS.test(Normalization.UNIT).reshaped(784);
@@ -42,7 +47,7 @@ public final class MnistMlpExample implements Example {
         var trainer = GradientTrainer.builder(rng -> Sequential.builder(784).dense(128).relu().dense(10).build(rng))
                 .loss(new CrossEntropy())
                 .optimizer(model -> new SGD(model, 0.01))
-                .epochs(MnistFiles.intArg(args, "epochs", 10)).batchSize(64).seed(42)
+                .epochs(options.integer("epochs")).batchSize(64).seed(42)
                 .listener(new ProgressBarListener())
                 .build();
         Sequential model = trainer.fit(train, new TrainingListener() {

@@ -1,6 +1,7 @@
 package dev.kiln.examples.rl;
 
 import dev.kiln.examples.Bench;
+import dev.kiln.examples.Options;
 import dev.kiln.reinforcement.agent.QLearning;
 import dev.kiln.reinforcement.agent.TdParameters;
 import dev.kiln.reinforcement.maze.GridMaze;
@@ -12,9 +13,7 @@ import dev.kiln.reinforcement.train.EpisodeTrainer;
 import dev.kiln.reinforcement.train.Evaluation;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Q-learning on Gymnasium's FrozenLake layouts, over several seeds: episodes to 100% greedy
@@ -33,8 +32,13 @@ public final class FrozenLakeBench implements Bench {
     }
 
     @Override
-    public Map<String, Object> run(List<String> args) {
-        int seeds = new ExampleArgs(args, Set.of("seeds")).integer("seeds", 5);
+    public Options.Spec options() {
+        return Options.spec().integer("seeds", 5, "independent runs, seeds 0..N-1");
+    }
+
+    @Override
+    public Map<String, Object> run(Options options) {
+        int seeds = options.integer("seeds");
         TdParameters deterministic = TdParameters.defaults().withLearningRate(0.5).withDiscount(0.95)
                 .withInitialValue(1.0).withEpsilon(Schedule.linear(0.5, 0.0, 100));
         TdParameters slippery = TdParameters.defaults().withLearningRate(0.1).withDiscount(0.99)

@@ -2,6 +2,7 @@ package dev.kiln.examples.rl;
 
 import dev.kiln.core.backend.Backends;
 import dev.kiln.examples.Bench;
+import dev.kiln.examples.Options;
 import dev.kiln.reinforcement.agent.QLearning;
 import dev.kiln.reinforcement.agent.TdParameters;
 import dev.kiln.reinforcement.dqn.DqnAgent;
@@ -17,9 +18,7 @@ import dev.kiln.reinforcement.train.EpisodeTrainer;
 import dev.kiln.reinforcement.train.SolvedCriterion;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Episodes and wall time to solve a maze, over several seeds: {@code rl-maze-q} (Q-learning on
@@ -85,8 +84,13 @@ public abstract class MazeBench implements Bench {
     abstract Run once(long seed);
 
     @Override
-    public Map<String, Object> run(List<String> args) {
-        int seeds = new ExampleArgs(args, Set.of("seeds")).integer("seeds", 5);
+    public Options.Spec options() {
+        return Options.spec().integer("seeds", 5, "independent runs, seeds 0..N-1");
+    }
+
+    @Override
+    public Map<String, Object> run(Options options) {
+        int seeds = options.integer("seeds");
         double[] episodes = new double[seeds];
         double[] seconds = new double[seeds];
         int solved = 0;

@@ -2,6 +2,7 @@ package dev.kiln.examples.rl;
 
 import dev.kiln.core.backend.Backends;
 import dev.kiln.examples.Example;
+import dev.kiln.examples.Options;
 import dev.kiln.reinforcement.dqn.DqnAgent;
 import dev.kiln.reinforcement.dqn.DqnParameters;
 import dev.kiln.reinforcement.env.Environment;
@@ -21,10 +22,8 @@ import dev.kiln.reinforcement.train.EvaluationResult;
 import dev.kiln.reinforcement.train.LearningCurve;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A deep Q-network learns the 8x8 maze from one-hot observations: experience replay, a target
@@ -53,9 +52,15 @@ public final class MazeDqnExample implements Example {
     }
 
     @Override
-    public int run(List<String> argList, PrintStream out) {
-        ExampleArgs args = new ExampleArgs(argList, Set.of("seed", "episodes", "save"));
-        long seed = args.number("seed", 0);
+    public Options.Spec options() {
+        return Options.spec().number("seed", 0, "seed of the network, replay and exploration")
+                .integer("episodes", 300, "training episodes at most")
+                .string("save", null, "write the trained Q-network to this file");
+    }
+
+    @Override
+    public int run(Options args, PrintStream out) {
+        long seed = args.number("seed");
         GridMaze maze = maze();
         Environment<float[], Integer> env = MazeObservations.ONE_HOT.wrap(maze);
         int bfs = ShortestPath.length(maze.map());
@@ -66,7 +71,7 @@ public final class MazeDqnExample implements Example {
         EpisodeLog log = new EpisodeLog();
         long t0 = System.nanoTime();
         DqnAgent agent = EpisodeTrainer.<float[], DqnAgent>builder(e -> DqnAgent.forEnvironment(e, params))
-                .episodes(args.integer("episodes", 300)).seed(seed).evaluate(5, 1).build().fit(env, log);
+                .episodes(args.integer("episodes")).seed(seed).evaluate(5, 1).build().fit(env, log);
         double seconds = (System.nanoTime() - t0) / 1e9;
 
         out.print(LearningCurve.table(log, 10));
@@ -78,7 +83,7 @@ public final class MazeDqnExample implements Example {
         out.printf(Locale.ROOT, "greedy path: %.0f moves (BFS optimum %d)%n%n", greedy.meanLength(), bfs);
         out.print(MazeRenderer.render(maze.map(), maze.path()));
 
-        String save = args.string("save", null);
+        String save = args.string("save");
         if (save != null) {
             QNetworkFile.save(agent, Map.of("maze", "MAZE_8X8"), Path.of(save));
             out.println("Q-network saved to " + save);

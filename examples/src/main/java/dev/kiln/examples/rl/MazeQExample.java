@@ -1,6 +1,7 @@
 package dev.kiln.examples.rl;
 
 import dev.kiln.examples.Example;
+import dev.kiln.examples.Options;
 import dev.kiln.reinforcement.agent.ExpectedSarsa;
 import dev.kiln.reinforcement.agent.QLearning;
 import dev.kiln.reinforcement.agent.Sarsa;
@@ -22,10 +23,8 @@ import dev.kiln.reinforcement.train.LearningCurve;
 import dev.kiln.reinforcement.train.SolvedCriterion;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -53,13 +52,22 @@ public final class MazeQExample implements Example {
     }
 
     @Override
-    public int run(List<String> argList, PrintStream out) {
-        ExampleArgs args = new ExampleArgs(argList,
-                Set.of("size", "seed", "algorithm", "openings", "episodes", "agent", "save"));
-        int size = args.integer("size", 16);
-        long seed = args.number("seed", 42);
-        MazeGenerator.Algorithm algorithm = algorithm(args.string("algorithm", "dfs"));
-        MazeMap map = MazeGenerator.generate(algorithm, size, size, args.integer("openings", 0), seed);
+    public Options.Spec options() {
+        return Options.spec().integer("size", 16, "maze cells per side")
+                .number("seed", 42, "seed of the maze and of the agent")
+                .string("algorithm", "dfs", "maze generator: dfs or prim")
+                .integer("openings", 0, "extra walls removed, making loops")
+                .integer("episodes", 5000, "training episodes at most")
+                .string("agent", "q-learning", "q-learning, sarsa or expected-sarsa")
+                .string("save", null, "write the learned Q-table to this file");
+    }
+
+    @Override
+    public int run(Options args, PrintStream out) {
+        int size = args.integer("size");
+        long seed = args.number("seed");
+        MazeGenerator.Algorithm algorithm = algorithm(args.string("algorithm"));
+        MazeMap map = MazeGenerator.generate(algorithm, size, size, args.integer("openings"), seed);
         GridMaze maze = GridMaze.of(map);
         int bfs = ShortestPath.length(map);
 
@@ -67,7 +75,7 @@ public final class MazeQExample implements Example {
         // discounted return) make the agent try every action once instead of dithering
         TdParameters params = TdParameters.defaults().withLearningRate(0.5).withDiscount(0.99).withInitialValue(1.0)
                 .withEpsilon(Schedule.linear(0.3, 0.0, 300));
-        String agentName = args.string("agent", "q-learning");
+        String agentName = args.string("agent");
         Function<Environment<Integer, Integer>, TabularTdAgent> factory = switch (agentName) {
             case "q-learning" -> env -> QLearning.forEnvironment(env, params);
             case "sarsa" -> env -> Sarsa.forEnvironment(env, params);
@@ -79,7 +87,7 @@ public final class MazeQExample implements Example {
 
         EpisodeLog log = new EpisodeLog();
         long t0 = System.nanoTime();
-        TabularTdAgent agent = EpisodeTrainer.builder(factory).episodes(args.integer("episodes", 5000)).seed(seed)
+        TabularTdAgent agent = EpisodeTrainer.builder(factory).episodes(args.integer("episodes")).seed(seed)
                 .stopWhen(SolvedCriterion.successWithin(bfs)).build().fit(maze, log);
         double seconds = (System.nanoTime() - t0) / 1e9;
 
@@ -94,7 +102,7 @@ public final class MazeQExample implements Example {
         out.printf(Locale.ROOT, "greedy path: %.0f moves (BFS optimum %d)%n%n", greedy.meanLength(), bfs);
         out.print(MazeRenderer.render(map, greedy.lastObservations()));
 
-        String save = args.string("save", null);
+        String save = args.string("save");
         if (save != null) {
             QTableFile.save(agent.qTable(), Map.of("algorithm", agent.name(), "maze", algorithm + " " + size + "x" + size
                     + " seed " + seed), Path.of(save));

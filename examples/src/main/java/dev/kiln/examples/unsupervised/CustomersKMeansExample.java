@@ -1,5 +1,6 @@
 package dev.kiln.examples.unsupervised;
 
+import dev.kiln.examples.Options;
 import dev.kiln.core.backend.Backends;
 import dev.kiln.core.data.DataCache;
 import dev.kiln.core.data.tabular.DataFrame;
@@ -40,21 +41,20 @@ public final class CustomersKMeansExample implements Example {
     }
 
     @Override
-    public int run(List<String> args, PrintStream out) throws Exception {
-        Path csv = DataCache.root().resolve("customers").resolve("customers.csv");
-        int customers = 4000;
-        long seed = 42;
-        boolean regenerate = false;
-        for (int i = 0; i < args.size(); i++) {
-            switch (args.get(i)) {
-                case "--csv" -> csv = Path.of(args.get(++i));
-                case "--customers" -> customers = Integer.parseInt(args.get(++i));
-                case "--seed" -> seed = Long.parseLong(args.get(++i));
-                case "--regenerate" -> regenerate = true;
-                default -> throw new IllegalArgumentException("customers-kmeans: unknown argument " + args.get(i)
-                        + " (expected --csv FILE, --customers N, --seed S, --regenerate)");
-            }
-        }
+    public Options.Spec options() {
+        return Options.spec().string("csv", null, "customer table (default: KILN_DATA/customers/customers.csv)")
+                .integer("customers", 4000, "customers to generate when the file is missing")
+                .number("seed", 42, "seed of the generator and of k-means")
+                .flag("regenerate", "write a fresh synthetic table even if the file exists");
+    }
+
+    @Override
+    public int run(Options options, PrintStream out) throws Exception {
+        Path csv = options.string("csv") != null ? Path.of(options.string("csv"))
+                : DataCache.root().resolve("customers").resolve("customers.csv");
+        int customers = options.integer("customers");
+        long seed = options.number("seed");
+        boolean regenerate = options.flag("regenerate");
         if (regenerate || !Files.exists(csv)) {
             CustomerData.write(CustomerData.generate(customers, seed), csv);
             out.printf("generated %d synthetic customers (seed %d) into %s%n", customers, seed, csv);

@@ -1,5 +1,6 @@
 package dev.kiln.examples.unsupervised;
 
+import dev.kiln.examples.Options;
 import dev.kiln.core.backend.Backends;
 import dev.kiln.core.data.sets.ClassificationData;
 import dev.kiln.core.data.sets.SklearnDatasets;
@@ -25,7 +26,7 @@ import java.util.function.LongFunction;
  * k-means with scikit-learn on the same preprocessing:
  * {@code python3 benchmarks/peers/kmeans_sklearn.py digits}.
  *
- * <p>{@code ./kiln example digits-clustering [-- --seeds N]}; needs {@code ./kiln data fetch sklearn}.
+ * <p>{@code ./kiln example digits-clustering [--seeds N]}; needs {@code ./kiln data fetch sklearn}.
  */
 public final class DigitsClusteringExample implements Example {
     @Override
@@ -39,16 +40,13 @@ public final class DigitsClusteringExample implements Example {
     }
 
     @Override
-    public int run(List<String> args, PrintStream out) throws Exception {
-        int seeds = 5;
-        for (int i = 0; i < args.size(); i++) {
-            if (args.get(i).equals("--seeds")) {
-                seeds = Integer.parseInt(args.get(++i));
-            } else {
-                throw new IllegalArgumentException("digits-clustering: unknown argument " + args.get(i)
-                        + " (expected --seeds N)");
-            }
-        }
+    public Options.Spec options() {
+        return Options.spec().integer("seeds", 5, "seeds each method is run with");
+    }
+
+    @Override
+    public int run(Options options, PrintStream out) throws Exception {
+        int seeds = options.integer("seeds");
         ClassificationData digits = SklearnDatasets.fromCache().digits();
         Points raw = Points.of(digits.features().toFeatures());
         Points standardised = Points.of(new StandardScaler().fit(digits.features()).transform(digits.features())

@@ -1,5 +1,6 @@
 package dev.kiln.examples.unsupervised;
 
+import dev.kiln.examples.Options;
 import dev.kiln.core.backend.Backend;
 import dev.kiln.core.backend.Backends;
 import dev.kiln.core.data.ImageDataset;
@@ -14,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ./kiln bench kmeans-mnist [--json] [-- [--k 10] [--iterations 20] [--seed 0] [--limit N] [--warmup W]]}:
+ * {@code ./kiln bench kmeans-mnist [--json] [--k 10] [--iterations 20] [--seed 0] [--limit N] [--warmup W]}:
  * k-means on the 60000 x 784 MNIST training images (pixels scaled to [0, 1]), one k-means++
  * initialisation and a fixed number of Lloyd iterations (tol 0; it stops earlier only if the
  * labels stop changing). {@code seconds} is the fit time without loading, of a cold JVM unless
@@ -34,24 +35,20 @@ public final class KMeansMnistBench implements Bench {
     }
 
     @Override
-    public Map<String, Object> run(List<String> args) throws Exception {
-        int k = 10;
-        int iterations = 20;
-        long seed = 0;
-        int limit = 0;
-        int warmup = 0;
-        for (int i = 0; i < args.size(); i++) {
-            switch (args.get(i)) {
-                case "--k" -> k = Integer.parseInt(args.get(++i));
-                case "--iterations" -> iterations = Integer.parseInt(args.get(++i));
-                case "--seed" -> seed = Long.parseLong(args.get(++i));
-                case "--limit" -> limit = Integer.parseInt(args.get(++i));
-                case "--warmup" -> warmup = Integer.parseInt(args.get(++i));
-                case "--json" -> { } // handled by the command line
-                default -> throw new IllegalArgumentException("kmeans-mnist: unknown argument " + args.get(i)
-                        + " (expected --k, --iterations, --seed, --limit, --warmup)");
-            }
-        }
+    public Options.Spec options() {
+        return Options.spec().integer("k", 10, "clusters").integer("iterations", 20, "Lloyd iterations")
+                .number("seed", 0, "seed of the k-means++ initialisation")
+                .integer("limit", 0, "use only the first N images (0: all)")
+                .integer("warmup", 0, "untimed runs first");
+    }
+
+    @Override
+    public Map<String, Object> run(Options options) throws Exception {
+        int k = options.integer("k");
+        int iterations = options.integer("iterations");
+        long seed = options.number("seed");
+        int limit = options.integer("limit");
+        int warmup = options.integer("warmup");
         ImageDataset images = Mnist.DIGITS.train(Normalization.UNIT); // pixels / 255
         int n = limit > 0 ? Math.min(limit, images.size()) : images.size();
         int[] rows = new int[n];

@@ -9,6 +9,7 @@ import dev.kiln.core.tensor.Autograd;
 import dev.kiln.core.tensor.Rng;
 import dev.kiln.core.tensor.Tensor;
 import dev.kiln.examples.Example;
+import dev.kiln.examples.Options;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +30,7 @@ public final class XorExample implements Example {
     }
 
     @Override
-    public int run(List<String> args, PrintStream out) {
+    public int run(Options options, PrintStream out) {
         int epochs = 60;
         float lr = 0.5f;
         Rng rng = new Rng(42);

@@ -3,6 +3,7 @@ package dev.kiln.examples.rl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kiln.examples.Example;
 import dev.kiln.reinforcement.io.QTableFile;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -17,8 +18,8 @@ class MazeExamplesTest {
     void mazeQSolvesASmallMazeAndSavesItsTable(@TempDir Path dir) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Path file = dir.resolve("q.json");
-        int code = new MazeQExample().run(List.of("--size", "6", "--seed", "3", "--algorithm", "prim", "--save",
-                file.toString()), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        int code = run(new MazeQExample(), new PrintStream(bytes, true, StandardCharsets.UTF_8), "--size", "6",
+                "--seed", "3", "--algorithm", "prim", "--save", file.toString());
         String out = bytes.toString(StandardCharsets.UTF_8);
         assertThat(code).as(out).isZero();
         assertThat(out).contains("PRIM maze of 6x6 cells (13x13 tiles)").contains("episodes to first success")
@@ -28,18 +29,22 @@ class MazeExamplesTest {
         assertThat(QTableFile.read(file).table().states()).isEqualTo(13 * 13);
     }
 
+    private static int run(Example example, PrintStream out, String... args) throws Exception {
+        return example.run(example.options().parse(example.name(), List.of(args)), out);
+    }
+
     @Test
     void badOptionsAreNamed() {
         PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> new MazeQExample().run(List.of("--sise", "6"), sink))
-                .hasMessageContaining("unknown option '--sise'");
-        assertThatThrownBy(() -> new MazeQExample().run(List.of("--size", "six"), sink))
-                .hasMessageContaining("--size must be an integer, got 'six'");
-        assertThatThrownBy(() -> new MazeQExample().run(List.of("--agent", "td-lambda"), sink))
+        assertThatThrownBy(() -> run(new MazeQExample(), sink, "--sise", "6"))
+                .hasMessageContaining("maze-q: unknown option '--sise'; valid options: --agent=VALUE, --algorithm=VALUE");
+        assertThatThrownBy(() -> run(new MazeQExample(), sink, "--size", "six"))
+                .hasMessageContaining("'six' is not an int");
+        assertThatThrownBy(() -> run(new MazeQExample(), sink, "--agent", "td-lambda"))
                 .hasMessageContaining("--agent must be q-learning, sarsa or expected-sarsa");
-        assertThatThrownBy(() -> new MazeQExample().run(List.of("--algorithm", "kruskal"), sink))
+        assertThatThrownBy(() -> run(new MazeQExample(), sink, "--algorithm", "kruskal"))
                 .hasMessageContaining("--algorithm must be dfs or prim, got 'kruskal'");
-        assertThatThrownBy(() -> new MazeDqnExample().run(List.of("--seed"), sink))
-                .hasMessageContaining("--seed needs a value");
+        assertThatThrownBy(() -> run(new MazeDqnExample(), sink, "--seed"))
+                .hasMessageContaining("Missing required parameter for option '--seed'");
     }
 }
