@@ -7,10 +7,15 @@ import java.util.Arrays;
 /**
  * A trainable tensor with a name. Tensors are immutable, so an optimizer step replaces the value
  * with a new leaf tensor of the same shape; the gradient lives on the current value.
+ *
+ * <p>A frozen parameter takes no gradient ({@code backward()} does not reach it, {@link #grad()}
+ * is null) and optimizers leave it bit for bit unchanged and keep no state for it: the backbone
+ * of a fine-tuned network, say. {@link #freeze()} and {@link #unfreeze()} may be called between steps.
  */
 public final class Parameter {
     private final String name;
     private Tensor value;
+    private boolean frozen;
 
     public Parameter(String name, Tensor initial) {
         this.name = name;
@@ -37,6 +42,23 @@ public final class Parameter {
         value.zeroGrad();
     }
 
+    /** Whether this parameter is excluded from training (see the class comment). */
+    public boolean isFrozen() {
+        return frozen;
+    }
+
+    /** Stops training this parameter: its gradient is dropped and no new one is computed. */
+    public void freeze() {
+        frozen = true;
+        value = value.detach();
+    }
+
+    /** Trains this parameter again from its current value. */
+    public void unfreeze() {
+        frozen = false;
+        value = value.detach().requiresGrad(true);
+    }
+
     /** Replaces the value (optimizer step, checkpoint load); the shape must not change. */
     public void set(Tensor newValue) {
         if (!Arrays.equals(newValue.shape(), value.shape())) {
@@ -47,7 +69,7 @@ public final class Parameter {
             throw new IllegalArgumentException("parameter '" + name + "': new value is on backend '"
                     + newValue.backend().name() + "', parameter is on '" + value.backend().name() + "'");
         }
-        this.value = newValue.detach().requiresGrad(true);
+        this.value = newValue.detach().requiresGrad(!frozen);
     }
 
     /**
@@ -77,6 +99,6 @@ public final class Parameter {
 
     @Override
     public String toString() {
-        return "Parameter(" + name + ", " + Shape.str(value.shape()) + ")";
+        return "Parameter(" + name + ", " + Shape.str(value.shape()) + (frozen ? ", frozen" : "") + ")";
     }
 }
