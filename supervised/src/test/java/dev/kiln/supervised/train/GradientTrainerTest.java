@@ -91,6 +91,18 @@ class GradientTrainerTest {
     }
 
     @Test
+    void stepOptionsReachEveryBatch() {
+        var plain = mlp().epochs(2).build().train(DATA);
+        // a constant term moves no weight and adds exactly 1 to every batch loss
+        var shifted = mlp().epochs(2).step(s -> s.extraLoss("one", (m, out, b) -> Tensor.scalar(1f))).build().train(DATA);
+        assertSameWeights(plain.model(), shifted.model());
+        assertThat(shifted.history().last().get("loss")).isCloseTo(plain.history().last().get("loss") + 1,
+                org.assertj.core.api.Assertions.within(1e-6));
+        var clipped = mlp().epochs(2).step(s -> s.clipGradNorm(1e-3)).build().fit(DATA);
+        assertThat(weights(clipped).get("0.weight")).isNotEqualTo(weights(plain.model()).get("0.weight"));
+    }
+
+    @Test
     void resumingFromACheckpointEndsWithTheWeightsOfAnUninterruptedRun() throws Exception {
         Path ckpt = dir.resolve("ckpt");
         var full = mlpWithState().epochs(5).listener(new CheckpointListener(ckpt, 2)).build().train(DATA);
