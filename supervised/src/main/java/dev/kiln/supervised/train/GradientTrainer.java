@@ -178,7 +178,7 @@ public final class GradientTrainer<M extends Model> implements Trainer<Dataset, 
                 t.batches++;
                 double loss;
                 try {
-                    loss = step.run(List.of(batches.next()), accuracy).loss();
+                    loss = step.run(batches, 1, accuracy).loss(); // reads the batch inside the step's memory scope
                 } catch (TrainingDivergedException e) {
                     throw new TrainingDivergedException(epoch, t.batches, e.loss());
                 }

@@ -138,6 +138,24 @@ class TrainingStepTest {
     }
 
     @Test
+    void aStepCanReadItsMicroBatchesFromAnIterator() {
+        Sequential fromList = mlp();
+        Sequential fromIterator = mlp();
+        TrainingStep<Batch> a = TrainingStep.supervised(fromList, new CrossEntropy(), new SGD(fromList, 0.5)).build();
+        TrainingStep<Batch> b = TrainingStep.supervised(fromIterator, new CrossEntropy(), new SGD(fromIterator, 0.5))
+                .build();
+        var source = List.of(rows(0, 8), rows(8, 16), rows(16, 24), rows(24, 32), rows(0, 4)).iterator();
+        List<Integer> seen = new ArrayList<>();
+        assertThat(b.run(source, 4, (batch, out) -> seen.add(out.shape(0))).microBatches()).isEqualTo(4);
+        a.run(List.of(rows(0, 8), rows(8, 16), rows(16, 24), rows(24, 32)));
+        assertSameWeights(fromList, fromIterator);
+        assertThat(seen).containsExactly(8, 8, 8, 8);
+        assertThat(b.run(source, 4, null).samples()).isEqualTo(4); // the source ran out: fewer micro-batches
+        assertThatThrownBy(() -> b.run(source, 4, null)).hasMessageContaining("the source is exhausted");
+        assertThatThrownBy(() -> b.run(source, 0, null)).hasMessageContaining("must be positive, got 0");
+    }
+
+    @Test
     void clippingRescalesTheAccumulatedGradientToTheGlobalNormAsClipGradNorm() {
         Sequential clipped = mlp();
         Sequential byHand = mlp();
@@ -181,8 +199,10 @@ class TrainingStepTest {
             opt.group("backbone", n -> n.startsWith("0."), 1e-4);
             Map<String, float[]> before = weights(m);
             Map<String, float[]> grads = new LinkedHashMap<>();
-            TrainingStep<Batch> step = TrainingStep.supervised(m, new CrossEntropy(), opt).build();
-            step.run(List.of(ALL), (b, out) -> m.namedParameters().forEach((k, p) -> grads.put(k, p.grad().toArray())));
+            Sequential twin = mlp();
+            new CrossEntropy().compute(twin.forward(ALL.features()), ALL.targets()).backward();
+            twin.namedParameters().forEach((k, p) -> grads.put(k, p.grad().toArray()));
+            TrainingStep.supervised(m, new CrossEntropy(), opt).build().run(ALL);
             for (String name : before.keySet()) {
                 double lr = name.startsWith("0.") ? 1e-4 : 1e-2;
                 float[] w0 = before.get(name);
