@@ -236,10 +236,11 @@ public final class TrainingStep<B> {
         }
         Map<String, Double> byName = Map.of();
         if (!terms.isEmpty()) {
-            byName = new LinkedHashMap<>();
+            Map<String, Double> m = new LinkedHashMap<>();
             for (int t = 0; t < termSums.length; t++) {
-                byName.put(termNames.get(t), termSums[t]);
+                m.put(termNames.get(t), termSums[t]);
             }
+            byName = Collections.unmodifiableMap(m);
         } else {
             base = loss;
         }
@@ -395,8 +396,7 @@ public final class TrainingStep<B> {
 
     @Override
     public String toString() {
-        List<String> parts = new ArrayList<>(termNames);
-        return "TrainingStep(" + optimizer.getClass().getSimpleName() + (parts.isEmpty() ? "" : ", terms " + parts)
+        return "TrainingStep(" + optimizer.getClass().getSimpleName() + (termNames.isEmpty() ? "" : ", terms " + termNames)
                 + (clipping ? ", clip " + ((AbstractOptimizer) optimizer).maxGradNorm() : "") + ")";
     }
 }
