@@ -104,7 +104,8 @@ public final class GradientTrainer<M extends Model> implements Trainer<Dataset, 
             }
         }
         TrainingListener all = TrainingListener.of(listeners.toArray(TrainingListener[]::new));
-        TrainingContext ctx = new TrainingContext("gradient", c.epochs(), loader.numBatches());
+        TrainingContext ctx = new TrainingContext("gradient", c.epochs(),
+                (loader.numBatches() + c.accumulation() - 1) / c.accumulation()); // optimizer steps per epoch
         TrainingStep<Batch> step = step(model, optimizer);
         all.onTrainingStart(ctx);
         for (int epoch = start + 1; epoch <= c.epochs(); epoch++) {
@@ -178,7 +179,8 @@ public final class GradientTrainer<M extends Model> implements Trainer<Dataset, 
                 t.batches++;
                 double loss;
                 try {
-                    loss = step.run(batches, 1, accuracy).loss(); // reads the batch inside the step's memory scope
+                    // reads the batches inside the step's memory scope
+                    loss = step.run(batches, c.accumulation(), accuracy).loss();
                 } catch (TrainingDivergedException e) {
                     throw new TrainingDivergedException(epoch, t.batches, e.loss());
                 }

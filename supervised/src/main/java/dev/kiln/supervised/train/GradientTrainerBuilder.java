@@ -33,6 +33,7 @@ public final class GradientTrainerBuilder<M extends Model> {
     private Path resumeFrom;
     private boolean recycleStepMemory = true;
     private Consumer<TrainingStep.Builder<Batch>> stepOptions;
+    private int accumulation = 1;
 
     GradientTrainerBuilder(Function<Rng, M> model) {
         this.model = Objects.requireNonNull(model, "model factory");
@@ -134,6 +135,17 @@ public final class GradientTrainerBuilder<M extends Model> {
         return this;
     }
 
+    /**
+     * Accumulates the gradients of {@code k} batches before each optimizer step, each weighted by its
+     * rows (see {@link TrainingStep#run(java.util.Iterator, int, TrainingStep.OutputObserver)}): with a
+     * mean loss, batch size b and k steps are one step on k·b rows, in the memory of b. Listeners
+     * then see one "batch" per optimizer step. Default 1.
+     */
+    public GradientTrainerBuilder<M> gradientAccumulation(int k) {
+        this.accumulation = positive("gradient accumulation", k);
+        return this;
+    }
+
     /** Continues from a checkpoint written by {@link CheckpointListener} (same seed and setup). */
     public GradientTrainerBuilder<M> resumeFrom(Path checkpoint) {
         this.resumeFrom = checkpoint;
@@ -149,7 +161,7 @@ public final class GradientTrainerBuilder<M extends Model> {
         }
         return new GradientTrainer<>(new TrainerConfig<>(model, modelConfig, loss, optimizer, schedule, epochs, batchSize,
                 evalBatchSize, seed, validationFraction, validation, List.copyOf(listeners), historyFile, resumeFrom,
-                recycleStepMemory, stepOptions));
+                recycleStepMemory, stepOptions, accumulation));
     }
 
     private static int positive(String what, int v) {

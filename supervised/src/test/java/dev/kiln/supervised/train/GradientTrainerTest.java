@@ -103,6 +103,26 @@ class GradientTrainerTest {
     }
 
     @Test
+    void accumulatingFourBatchesOfEightTrainsAsBatchesOfThirtyTwo() {
+        var big = mlp().batchSize(32).epochs(2).build().train(DATA);
+        List<Integer> steps = new ArrayList<>();
+        var small = mlp().batchSize(8).gradientAccumulation(4).epochs(2).build().train(DATA, new TrainingListener() {
+            @Override
+            public void onBatchEnd(TrainingContext c, int epoch, int batch, double loss) {
+                steps.add(batch);
+            }
+        });
+        assertThat(steps).hasSize(2 * 8).endsWith(8); // 240 rows: 7 steps of 32 and one of 16, each epoch
+        Map<String, float[]> wb = weights(big.model());
+        weights(small.model()).forEach((k, v) ->
+                assertThat(v).as(k).containsExactly(wb.get(k), org.assertj.core.api.Assertions.within(1e-5f)));
+        assertThat(small.history().last().get("loss")).isCloseTo(big.history().last().get("loss"),
+                org.assertj.core.api.Assertions.within(1e-5));
+        assertThat(small.history().last().get("accuracy")).isEqualTo(big.history().last().get("accuracy"));
+        assertThatThrownBy(() -> mlp().gradientAccumulation(0)).hasMessageContaining("must be positive, got 0");
+    }
+
+    @Test
     void resumingFromACheckpointEndsWithTheWeightsOfAnUninterruptedRun() throws Exception {
         Path ckpt = dir.resolve("ckpt");
         var full = mlpWithState().epochs(5).listener(new CheckpointListener(ckpt, 2)).build().train(DATA);
