@@ -200,6 +200,10 @@ public final class TrainingStep<B> {
             B b = micro.get(i);
             Tensor out = forward.apply(model, b);
             Tensor baseLoss = objective.loss(out, b);
+            if (baseLoss.numel() != 1) {
+                throw new IllegalArgumentException("training step: the loss must be a scalar, got shape "
+                        + Shape.str(baseLoss.shape()));
+            }
             Tensor total = baseLoss;
             Tensor[] parts = terms.isEmpty() ? null : new Tensor[terms.size()];
             for (int t = 0; t < terms.size(); t++) {

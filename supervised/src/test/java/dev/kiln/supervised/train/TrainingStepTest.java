@@ -101,6 +101,9 @@ class TrainingStepTest {
         assertThatThrownBy(() -> b.extraLoss(" ", (x, out, y) -> out.sum())).hasMessageContaining("needs a name");
         TrainingStep<Batch> step = b.build();
         assertThatThrownBy(() -> step.run(ALL)).hasMessageContaining("'l2' must be a scalar, got shape [32, 3]");
+        TrainingStep<Batch> unreduced = TrainingStep.<Batch>builder(m, new SGD(m, 0.1), (x, y) -> x.forward(y.features()),
+                (out, y) -> out, Batch::size).build();
+        assertThatThrownBy(() -> unreduced.run(ALL)).hasMessageContaining("the loss must be a scalar, got shape [32, 3]");
     }
 
     /** One step with {@code micro} micro-batches against one step on all 32 rows at once. */
