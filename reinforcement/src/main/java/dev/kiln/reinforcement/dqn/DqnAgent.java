@@ -16,6 +16,7 @@ import dev.kiln.reinforcement.policy.Policy;
 import dev.kiln.supervised.nn.Sequential;
 import dev.kiln.supervised.nn.SequentialBuilder;
 import dev.kiln.supervised.optim.Adam;
+import dev.kiln.supervised.train.TrainingStep;
 import java.util.Map;
 
 /**
@@ -32,7 +33,7 @@ public final class DqnAgent implements Agent<float[]> {
     private final Sequential online;
     private final Sequential target;
     private final QNetwork q;
-    private final Adam optimizer;
+    private final TrainingStep<TdBatch> step;
     private final ReplayBuffer buffer;
     private final EpsilonGreedy<float[]> behaviour;
     private final Rng sampling;
@@ -51,10 +52,12 @@ public final class DqnAgent implements Agent<float[]> {
         this.target = network(inputs, actions, params.hidden, init);
         syncTarget();
         this.q = new QNetwork(online, inputs, actions);
-        this.optimizer = new Adam(online, params.learningRate);
-        if (params.maxGradNorm > 0) {
-            optimizer.clipGradNorm(params.maxGradNorm);
-        }
+        // Q(s, a) of the taken actions against the TD targets; memory is not recycled: the target
+        // network shares the online weights' storage between syncs
+        this.step = TrainingStep.<TdBatch>builder(online, new Adam(online, params.learningRate),
+                        (m, b) -> m.forward(b.states()).mul(b.taken()).sum(1, false),
+                        (qTaken, b) -> params.loss.compute(qTaken, b.targets()), TdBatch::size)
+                .clipGradNorm(params.maxGradNorm).build();
         this.buffer = new ReplayBuffer(params.bufferCapacity, inputs);
         this.behaviour = new EpsilonGreedy<>(q, params.epsilon);
         this.sampling = new Rng(Rng.mix(params.seed ^ 0x5A3B1E5L));
@@ -115,14 +118,15 @@ public final class DqnAgent implements Agent<float[]> {
             targets = Tensor.fromArray(b.rewards(), n)
                     .add(best.mul(Tensor.fromArray(b.notDone(), n)).mul((float) p.discount));
         }
-        optimizer.zeroGrad();
-        Tensor qAll = online.forward(Tensor.fromArray(b.states(), n, inputs));
-        Tensor qTaken = qAll.mul(Tensor.oneHot(Tensor.ofIndices(b.actions()), actions)).sum(1, false);
-        Tensor loss = p.loss.compute(qTaken, targets);
-        loss.backward();
-        optimizer.step();
+        TdBatch batch = new TdBatch(Tensor.fromArray(b.states(), n, inputs),
+                Tensor.oneHot(Tensor.ofIndices(b.actions()), actions), targets, n);
+        double loss = step.run(batch).loss();
         updates++;
-        return loss.item();
+        return loss;
+    }
+
+    /** A replay batch as the step sees it: states, the taken actions one-hot, TD targets. */
+    private record TdBatch(Tensor states, Tensor taken, Tensor targets, int size) {
     }
 
     /** Hard update: the target network becomes a copy of the online one. */

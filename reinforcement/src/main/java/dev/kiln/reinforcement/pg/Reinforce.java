@@ -15,6 +15,7 @@ import dev.kiln.reinforcement.policy.Policy;
 import dev.kiln.supervised.nn.Sequential;
 import dev.kiln.supervised.nn.SequentialBuilder;
 import dev.kiln.supervised.optim.Adam;
+import dev.kiln.supervised.train.TrainingStep;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ public final class Reinforce implements Agent<float[]> {
     private final int inputs;
     private final int actions;
     private final Sequential policy;
-    private final Adam optimizer;
+    private final TrainingStep<Episode> step;
     private final List<float[]> states = new ArrayList<>();
     private final List<Integer> taken = new ArrayList<>();
     private final List<Double> rewards = new ArrayList<>();
@@ -49,7 +50,12 @@ public final class Reinforce implements Agent<float[]> {
             b.dense(h).relu();
         }
         this.policy = b.dense(actions).build(new Rng(params.seed()));
-        this.optimizer = new Adam(policy, params.learningRate());
+        // the policy-gradient loss on log π, with the entropy bonus as an extra term
+        this.step = TrainingStep.<Episode>builder(policy, new Adam(policy, params.learningRate()),
+                        (m, e) -> m.forward(e.states()).logSoftmax(1),
+                        (logp, e) -> logp.mul(e.taken()).sum(1, false).mul(e.advantage()).mean().neg(), Episode::size)
+                .extraLoss("entropy_bonus", (m, logp, e) -> entropy(logp).mul((float) params.entropyBonus()).neg())
+                .build();
     }
 
     public static Reinforce forEnvironment(Environment<float[], Integer> env, ReinforceParameters params) {
@@ -126,17 +132,23 @@ public final class Reinforce implements Agent<float[]> {
         }
         baseline = (1 - p.baselineRate()) * baseline + p.baselineRate() * mean;
 
-        optimizer.zeroGrad();
-        Tensor logp = policy.forward(Tensor.fromArray(x, n, inputs)).logSoftmax(1);
-        Tensor logpTaken = logp.mul(Tensor.oneHot(Tensor.ofIndices(a), actions)).sum(1, false);
-        Tensor entropy = logp.exp().mul(logp).sum(1, false).neg().mean();
-        Tensor loss = logpTaken.mul(Tensor.fromArray(advantage, n)).mean().neg().sub(entropy.mul((float) p.entropyBonus()));
-        loss.backward();
-        optimizer.step();
-        lastEpisode = Map.of("loss", (double) loss.item(), "entropy", (double) entropy.item(), "baseline", baseline);
+        double[] entropy = new double[1];
+        TrainingStep.Result r = step.run(List.of(new Episode(Tensor.fromArray(x, n, inputs),
+                        Tensor.oneHot(Tensor.ofIndices(a), actions), Tensor.fromArray(advantage, n), n)),
+                (e, logp) -> entropy[0] = entropy(logp.detach()).item());
+        lastEpisode = Map.of("loss", r.loss(), "entropy", entropy[0], "baseline", baseline);
         states.clear();
         taken.clear();
         rewards.clear();
+    }
+
+    /** The mean entropy of the policies whose log-probabilities are {@code logp}: {@code −mean(Σ π log π)}. */
+    private static Tensor entropy(Tensor logp) {
+        return logp.exp().mul(logp).sum(1, false).neg().mean();
+    }
+
+    /** One episode as the step sees it: states, the taken actions one-hot, advantages. */
+    private record Episode(Tensor states, Tensor taken, Tensor advantage, int size) {
     }
 
     @Override

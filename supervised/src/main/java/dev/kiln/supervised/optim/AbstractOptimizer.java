@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 
 /**
  * Shared machinery for the optimizers: parameter names, the learning rate, the step count,
@@ -23,6 +24,11 @@ import java.util.function.BiPredicate;
  * ...) when built from a list. A slot appears once the parameter has received a gradient.
  * {@link #loadState(Map)} restores exactly what {@link #state()} produced, so a checkpoint
  * round-trips bit for bit.
+ *
+ * <p>Parameter groups ({@link #group(String, Predicate, double)}, PyTorch's {@code param_groups}
+ * for the learning rate): a backbone at 1e-4 and a head at 1e-2, say. A group keeps its rate as a
+ * factor of the optimizer's rate, so a schedule that sets {@link #learningRate(double)} scales every
+ * group alike; groups are configuration, not state, and change no key of {@link #state()}.
  */
 public abstract class AbstractOptimizer implements Optimizer {
     private static final long MAX_EXACT_STEP = 1L << 24;
@@ -32,6 +38,8 @@ public abstract class AbstractOptimizer implements Optimizer {
     private final List<Parameter> parameters;
     private final String[] slots;
     private final Tensor[][] state;
+    private final double[] lrFactor;
+    private final String[] groupOf;
     private double lr;
     private long steps;
     private double maxGradNorm;
@@ -47,6 +55,9 @@ public abstract class AbstractOptimizer implements Optimizer {
         this.parameters = List.copyOf(named.values());
         this.slots = slots.clone();
         this.state = new Tensor[slots.length][parameters.size()];
+        this.lrFactor = new double[parameters.size()];
+        Arrays.fill(lrFactor, 1.0); // lr * 1.0 is lr exactly: parameters outside groups update as before
+        this.groupOf = new String[parameters.size()];
         learningRate(lr);
     }
 
@@ -119,6 +130,60 @@ public abstract class AbstractOptimizer implements Optimizer {
     /** True for parameters of rank 0 or 1 (biases, batch-norm scale and shift). */
     public static boolean isVector(String name, Parameter p) {
         return p.shape().length <= 1;
+    }
+
+    /**
+     * Gives the parameters whose names {@code members} accepts their own learning rate {@code lr},
+     * relative to this optimizer's current rate: after {@code new Adam(model, 1e-2).group("backbone",
+     * n -> n.startsWith("0."), 1e-4)} the backbone moves at 1e-4, and when a schedule later sets the
+     * optimizer's rate to 5e-3 it moves at 5e-5. A parameter belongs to at most one group.
+     */
+    public AbstractOptimizer group(String name, Predicate<String> members, double lr) {
+        if (!(lr >= 0) || Double.isInfinite(lr)) {
+            throw new IllegalArgumentException(kind + ": group '" + name + "' learning rate must be a finite number >= 0, got "
+                    + lr);
+        }
+        if (!(this.lr > 0)) {
+            throw new IllegalArgumentException(kind + ": group '" + name + "' needs the optimizer's learning rate > 0 to scale"
+                    + " from, got " + this.lr);
+        }
+        List<Integer> matched = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            if (members.test(names.get(i))) {
+                if (groupOf[i] != null) {
+                    throw new IllegalArgumentException(kind + ": parameter '" + names.get(i) + "' is already in group '"
+                            + groupOf[i] + "', cannot add it to group '" + name + "'");
+                }
+                matched.add(i);
+            }
+        }
+        if (matched.isEmpty()) {
+            throw new IllegalArgumentException(kind + ": group '" + name + "' matches no parameter of " + names);
+        }
+        for (int i : matched) {
+            groupOf[i] = name;
+            lrFactor[i] = lr / this.lr;
+        }
+        return this;
+    }
+
+    /** The learning rate each parameter is updated with now, by name (the optimizer's rate outside groups). */
+    public Map<String, Double> learningRates() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            out.put(names.get(i), learningRateOf(i));
+        }
+        return out;
+    }
+
+    /** The learning rate of parameter {@code index}: the optimizer's, times its group's factor. */
+    protected final double learningRateOf(int index) {
+        return lr * lrFactor[index];
+    }
+
+    /** The limit {@link #clipGradNorm(double)} set; 0 when clipping is off. */
+    public double maxGradNorm() {
+        return maxGradNorm;
     }
 
     /** Whether weight decay applies to parameter {@code index}. */

@@ -70,7 +70,7 @@ public class Adam extends AbstractOptimizer {
 
     @Override
     protected void update(int i, Parameter p, Tensor grad) {
-        double lr = learningRate();
+        double lr = learningRateOf(i);
         Tensor w = p.value();
         Tensor g = grad;
         if (weightDecay != 0 && decays(i)) {

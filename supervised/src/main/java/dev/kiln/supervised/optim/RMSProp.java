@@ -88,7 +88,7 @@ public final class RMSProp extends AbstractOptimizer {
         } else {
             avg = sq.sqrt().add((float) eps);
         }
-        float lr = (float) learningRate();
+        float lr = (float) learningRateOf(i);
         if (momentum > 0) {
             Tensor buf = slot(BUF, i);
             Tensor step = g.div(avg);

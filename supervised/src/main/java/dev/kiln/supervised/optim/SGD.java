@@ -77,6 +77,6 @@ public final class SGD extends AbstractOptimizer {
             g = nesterov ? g.axpby(1f, buf, (float) momentum) : buf;
         }
         // w + (-lr) * g rounds exactly as w - lr * g: negation is exact
-        p.set(w.axpby(1f, g, (float) -learningRate()));
+        p.set(w.axpby(1f, g, (float) -learningRateOf(i)));
     }
 }

@@ -11,5 +11,7 @@
  *     ... zeroGrad, forward, loss.backward(), adam.step() ...
  * }
  * }</pre>
+ * Parameter groups give parts of a model their own rates ({@code adam.group("backbone", n ->
+ * n.startsWith("0."), 1e-4)}); {@link dev.kiln.supervised.train.TrainingStep} runs the loop above.
  */
 package dev.kiln.supervised.optim;

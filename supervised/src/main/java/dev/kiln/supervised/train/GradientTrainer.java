@@ -1,30 +1,21 @@
 package dev.kiln.supervised.train;
 
-import dev.kiln.core.backend.Backend;
-import dev.kiln.core.backend.MemoryScope;
 import dev.kiln.core.data.Batch;
 import dev.kiln.core.data.DataLoader;
 import dev.kiln.core.data.Dataset;
-import dev.kiln.core.nn.Loss;
 import dev.kiln.core.nn.Model;
-import dev.kiln.core.nn.Parameter;
 import dev.kiln.core.nn.Optimizer;
 import dev.kiln.core.tensor.Rng;
-import dev.kiln.core.tensor.Tensor;
 import dev.kiln.core.train.Trainer;
 import dev.kiln.core.train.TrainingContext;
 import dev.kiln.core.train.TrainingListener;
-import dev.kiln.supervised.nn.HasBuffers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -113,14 +104,16 @@ public final class GradientTrainer<M extends Model> implements Trainer<Dataset, 
             }
         }
         TrainingListener all = TrainingListener.of(listeners.toArray(TrainingListener[]::new));
-        TrainingContext ctx = new TrainingContext("gradient", c.epochs(), loader.numBatches());
+        TrainingContext ctx = new TrainingContext("gradient", c.epochs(),
+                (loader.numBatches() + c.accumulation() - 1) / c.accumulation()); // optimizer steps per epoch
+        TrainingStep<Batch> step = step(model, optimizer);
         all.onTrainingStart(ctx);
         for (int epoch = start + 1; epoch <= c.epochs(); epoch++) {
             if (c.schedule() != null) {
                 c.schedule().applyTo(optimizer, epoch - 1);
             }
             all.onEpochStart(ctx, epoch);
-            Map<String, Double> metrics = runEpoch(epoch, model, optimizer, loader, ctx, all);
+            Map<String, Double> metrics = runEpoch(epoch, step, loader, ctx, all);
             if (validation != null) {
                 Evaluation ev = Evaluation.of(model, c.loss(), validation, c.evalBatchSize());
                 metrics.put("val_loss", ev.loss());
@@ -151,53 +144,48 @@ public final class GradientTrainer<M extends Model> implements Trainer<Dataset, 
         int seen;
         int batches;
         boolean labels;
-        float lastLoss;
     }
 
-    private void trainBatch(int epoch, Batch b, Model model, Optimizer optimizer, EpochTotals t) {
-        t.batches++;
-        Tensor out = model.forward(b.features());
-        Tensor loss = c.loss().compute(out, b.targets());
-        float value = loss.item();
-        if (!Float.isFinite(value)) {
-            throw new TrainingDivergedException(epoch, t.batches, value);
+    private TrainingStep<Batch> step(M model, Optimizer optimizer) {
+        TrainingStep.Builder<Batch> b = TrainingStep.supervised(model, c.loss(), optimizer);
+        if (c.stepOptions() != null) {
+            c.stepOptions().accept(b);
         }
-        optimizer.zeroGrad();
-        loss.backward();
-        optimizer.step();
-        t.lossSum += value;
-        t.lastLoss = value;
-        if (t.labels && out.rank() == 2) {
-            int[] predicted = out.detach().argmax(1).toIntArray();
-            int[] actual = b.targets().toIntArray();
-            for (int i = 0; i < predicted.length; i++) {
-                t.correct += predicted[i] == actual[i] ? 1 : 0;
-            }
-        } else {
-            t.labels = false;
-        }
-        t.seen += b.size();
+        return b.recycleStepMemory(c.recycleStepMemory()).build();
     }
 
-    private Map<String, Double> runEpoch(int epoch, Model model, Optimizer optimizer, DataLoader loader,
+    private Map<String, Double> runEpoch(int epoch, TrainingStep<Batch> step, DataLoader loader,
                                          TrainingContext ctx, TrainingListener all) {
-        model.train(true);
+        step.model().train(true);
+        step.resetRecycling(); // values alive between epochs are never taken back: a listener may hold them
         long t0 = System.nanoTime();
         EpochTotals t = new EpochTotals();
         t.labels = loader.dataset().targetShape().length == 0;
+        TrainingStep.OutputObserver<Batch> accuracy = (b, out) -> {
+            if (t.labels && out.rank() == 2) {
+                int[] predicted = out.detach().argmax(1).toIntArray();
+                int[] actual = b.targets().toIntArray();
+                for (int i = 0; i < predicted.length; i++) {
+                    t.correct += predicted[i] == actual[i] ? 1 : 0;
+                }
+            } else {
+                t.labels = false;
+            }
+            t.seen += b.size();
+        };
         java.util.Iterator<Batch> batches = loader.iterator();
-        Backend backend = model.parameters().isEmpty() ? null : model.parameters().get(0).value().backend();
-        Set<Tensor> keptByLastStep = Collections.newSetFromMap(new IdentityHashMap<>());
         try {
             while (batches.hasNext()) {
-                MemoryScope step = c.recycleStepMemory() && backend != null ? backend.memoryScope() : MemoryScope.NONE;
+                t.batches++;
+                double loss;
                 try {
-                    trainBatch(epoch, batches.next(), model, optimizer, t);
-                    all.onBatchEnd(ctx, epoch, t.batches, t.lastLoss);
-                } finally {
-                    keptByLastStep = keepAcrossSteps(step, model, optimizer, keptByLastStep);
-                    step.close();
+                    // reads the batches inside the step's memory scope
+                    loss = step.run(batches, c.accumulation(), accuracy).loss();
+                } catch (TrainingDivergedException e) {
+                    throw new TrainingDivergedException(epoch, t.batches, e.loss());
                 }
+                t.lossSum += loss;
+                all.onBatchEnd(ctx, epoch, t.batches, loss);
             }
         } finally {
             if (batches instanceof AutoCloseable closeable) {
@@ -211,40 +199,10 @@ public final class GradientTrainer<M extends Model> implements Trainer<Dataset, 
         if (t.labels) {
             m.put("accuracy", (double) t.correct / t.seen);
         }
-        m.put("lr", optimizer.learningRate());
+        m.put("lr", step.optimizer().learningRate());
         m.put("seconds", seconds);
         m.put("samples_per_s", t.seen / seconds);
         return m;
-    }
-
-    /**
-     * What a step leaves for the next: parameter values, optimizer state and layer buffers. The
-     * gradients are recycled with the rest, so they are cleared (the next step sets new ones). What
-     * the previous step of this epoch kept and this one replaced (the old weights, the old momentum)
-     * is recycled too, so the optimizer's next update writes into warm memory; values alive between
-     * epochs are never taken back, so a listener may hold them from one epoch to the next.
-     */
-    private static Set<Tensor> keepAcrossSteps(MemoryScope step, Model model, Optimizer optimizer,
-                                               Set<Tensor> keptByLastStep) {
-        if (step == MemoryScope.NONE) {
-            return keptByLastStep;
-        }
-        Set<Tensor> kept = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Parameter p : model.parameters()) {
-            kept.add(p.value());
-            p.zeroGrad();
-        }
-        kept.addAll(optimizer.stateTensors());
-        if (model instanceof HasBuffers hb) {
-            kept.addAll(hb.buffers().values());
-        }
-        for (Tensor old : keptByLastStep) {
-            if (!kept.contains(old)) {
-                step.adopt(old);
-            }
-        }
-        step.keep(kept.toArray(Tensor[]::new)); // after adopt: a storage both adopted and kept survives
-        return kept;
     }
 
     private static void closeQuietly(AutoCloseable c) {

@@ -1,5 +1,6 @@
 package dev.kiln.supervised.train;
 
+import dev.kiln.core.data.Batch;
 import dev.kiln.core.data.Dataset;
 import dev.kiln.core.nn.Loss;
 import dev.kiln.core.nn.Model;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** Hyper-parameters of a {@link GradientTrainer}; defaults: 10 epochs, batch 64, seed 42, no validation. */
@@ -30,6 +32,8 @@ public final class GradientTrainerBuilder<M extends Model> {
     private Path historyFile;
     private Path resumeFrom;
     private boolean recycleStepMemory = true;
+    private Consumer<TrainingStep.Builder<Batch>> stepOptions;
+    private int accumulation = 1;
 
     GradientTrainerBuilder(Function<Rng, M> model) {
         this.model = Objects.requireNonNull(model, "model factory");
@@ -121,6 +125,27 @@ public final class GradientTrainerBuilder<M extends Model> {
         return this;
     }
 
+    /**
+     * Sets options of each step: extra loss terms, gradient clipping, e.g.
+     * {@code .step(s -> s.extraLoss("l2", penalty).clipGradNorm(1.0))}. Memory recycling stays
+     * {@link #recycleStepMemory(boolean)}'s.
+     */
+    public GradientTrainerBuilder<M> step(Consumer<TrainingStep.Builder<Batch>> options) {
+        this.stepOptions = Objects.requireNonNull(options, "step options");
+        return this;
+    }
+
+    /**
+     * Accumulates the gradients of {@code k} batches before each optimizer step, each weighted by its
+     * rows (see {@link TrainingStep#run(java.util.Iterator, int, TrainingStep.OutputObserver)}): with a
+     * mean loss, batch size b and k steps are one step on k·b rows, in the memory of b. Listeners
+     * then see one "batch" per optimizer step. Default 1.
+     */
+    public GradientTrainerBuilder<M> gradientAccumulation(int k) {
+        this.accumulation = positive("gradient accumulation", k);
+        return this;
+    }
+
     /** Continues from a checkpoint written by {@link CheckpointListener} (same seed and setup). */
     public GradientTrainerBuilder<M> resumeFrom(Path checkpoint) {
         this.resumeFrom = checkpoint;
@@ -136,7 +161,7 @@ public final class GradientTrainerBuilder<M extends Model> {
         }
         return new GradientTrainer<>(new TrainerConfig<>(model, modelConfig, loss, optimizer, schedule, epochs, batchSize,
                 evalBatchSize, seed, validationFraction, validation, List.copyOf(listeners), historyFile, resumeFrom,
-                recycleStepMemory));
+                recycleStepMemory, stepOptions, accumulation));
     }
 
     private static int positive(String what, int v) {

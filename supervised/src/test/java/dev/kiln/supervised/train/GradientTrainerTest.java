@@ -91,6 +91,38 @@ class GradientTrainerTest {
     }
 
     @Test
+    void stepOptionsReachEveryBatch() {
+        var plain = mlp().epochs(2).build().train(DATA);
+        // a constant term moves no weight and adds exactly 1 to every batch loss
+        var shifted = mlp().epochs(2).step(s -> s.extraLoss("one", (m, out, b) -> Tensor.scalar(1f))).build().train(DATA);
+        assertSameWeights(plain.model(), shifted.model());
+        assertThat(shifted.history().last().get("loss")).isCloseTo(plain.history().last().get("loss") + 1,
+                org.assertj.core.api.Assertions.within(1e-6));
+        var clipped = mlp().epochs(2).step(s -> s.clipGradNorm(1e-3)).build().fit(DATA);
+        assertThat(weights(clipped).get("0.weight")).isNotEqualTo(weights(plain.model()).get("0.weight"));
+    }
+
+    @Test
+    void accumulatingFourBatchesOfEightTrainsAsBatchesOfThirtyTwo() {
+        var big = mlp().batchSize(32).epochs(2).build().train(DATA);
+        List<Integer> steps = new ArrayList<>();
+        var small = mlp().batchSize(8).gradientAccumulation(4).epochs(2).build().train(DATA, new TrainingListener() {
+            @Override
+            public void onBatchEnd(TrainingContext c, int epoch, int batch, double loss) {
+                steps.add(batch);
+            }
+        });
+        assertThat(steps).hasSize(2 * 8).endsWith(8); // 240 rows: 7 steps of 32 and one of 16, each epoch
+        Map<String, float[]> wb = weights(big.model());
+        weights(small.model()).forEach((k, v) ->
+                assertThat(v).as(k).containsExactly(wb.get(k), org.assertj.core.api.Assertions.within(1e-5f)));
+        assertThat(small.history().last().get("loss")).isCloseTo(big.history().last().get("loss"),
+                org.assertj.core.api.Assertions.within(1e-5));
+        assertThat(small.history().last().get("accuracy")).isEqualTo(big.history().last().get("accuracy"));
+        assertThatThrownBy(() -> mlp().gradientAccumulation(0)).hasMessageContaining("must be positive, got 0");
+    }
+
+    @Test
     void resumingFromACheckpointEndsWithTheWeightsOfAnUninterruptedRun() throws Exception {
         Path ckpt = dir.resolve("ckpt");
         var full = mlpWithState().epochs(5).listener(new CheckpointListener(ckpt, 2)).build().train(DATA);
