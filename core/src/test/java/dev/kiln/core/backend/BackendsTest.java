@@ -8,7 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BackendsTest {
-    private static BackendProvider fake(String name, int priority, Availability a) {
+    /** A provider that only names itself and reports {@code a}; FallbackNoticeTest uses it too. */
+    static BackendProvider fake(String name, int priority, Availability a) {
         return new BackendProvider() {
             @Override
             public String name() {

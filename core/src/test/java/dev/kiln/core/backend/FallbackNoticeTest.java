@@ -9,33 +9,13 @@ import org.junit.jupiter.api.Test;
 
 /** When falling back to the reference backend is explained, and when it is not. */
 class FallbackNoticeTest {
-    private static BackendProvider fake(String name, int priority) {
-        return new BackendProvider() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public int priority() {
-                return priority;
-            }
-
-            @Override
-            public Availability probe() {
-                throw new AssertionError("entries carry their availability");
-            }
-
-            @Override
-            public Backend create() {
-                throw new AssertionError("not created in these tests");
-            }
-        };
-    }
-
     private static final Backends.Entry REFERENCE = new Backends.Entry(new ReferenceProvider(), Availability.yes("plain Java"));
-    private static final Backends.Entry NO_VECTOR_API = new Backends.Entry(fake("cpu", 100),
-            Availability.no("the Vector API module is not enabled: start the JVM with --add-modules jdk.incubator.vector"));
+    private static final Backends.Entry NO_VECTOR_API = noVectorApi();
+
+    private static Backends.Entry noVectorApi() {
+        Availability no = Availability.no("the Vector API module is not enabled: start the JVM with --add-modules jdk.incubator.vector");
+        return new Backends.Entry(BackendsTest.fake("cpu", 100, no), no);
+    }
 
     @Test
     void aFasterBackendThatCannotRunIsNamedWithItsReasonAndFix() {
@@ -64,7 +44,8 @@ class FallbackNoticeTest {
     void noNoticeWhenReferenceIsRequestedOrAFasterBackendRunsOrNothingFasterExists() {
         assertThat(FallbackNotice.message(Backends.select(List.of(NO_VECTOR_API, REFERENCE), "reference"), Map.of()))
                 .isEmpty();
-        Backends.Entry cpu = new Backends.Entry(fake("cpu", 100), Availability.yes("AVX-512"));
+        Availability avx512 = Availability.yes("AVX-512");
+        Backends.Entry cpu = new Backends.Entry(BackendsTest.fake("cpu", 100, avx512), avx512);
         assertThat(FallbackNotice.message(Backends.select(List.of(cpu, REFERENCE), null), Map.of())).isEmpty();
         assertThat(FallbackNotice.message(Backends.select(List.of(REFERENCE), null), Map.of())).isEmpty();
         // a listed provider is not "lost", whatever its availability
