@@ -122,18 +122,17 @@ public final class OpenClRuntime {
         if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
             return null;
         }
-        List<String> errors = new ArrayList<>();
         for (String name : LINUX_LOADERS) {
             try (Arena arena = Arena.ofConfined()) {
                 SymbolLookup.libraryLookup(name, arena);
                 return null;
             } catch (IllegalArgumentException e) {
-                errors.add(name);
+                // this name cannot be opened: try the next
             } catch (Throwable t) { // e.g. native access denied: let JOCL try and report
                 return null;
             }
         }
-        return "the OpenCL runtime could not be loaded (no ICD loader: " + String.join(" and ", errors)
+        return "the OpenCL runtime could not be loaded (no ICD loader: " + String.join(" and ", LINUX_LOADERS)
                 + " cannot be opened): install an OpenCL ICD loader and a driver, e.g. apt-get install "
                 + "ocl-icd-libopencl1 pocl-opencl-icd";
     }
