@@ -1,7 +1,7 @@
 package dev.kiln.reinforcement.agent;
 
 import dev.kiln.core.tensor.Rng;
-import dev.kiln.reinforcement.policy.Policy;
+import dev.kiln.core.ml.Policy;
 import java.util.Map;
 
 /**

@@ -5,7 +5,7 @@ import dev.kiln.reinforcement.env.Discrete;
 import dev.kiln.reinforcement.env.Environment;
 import dev.kiln.reinforcement.policy.EpsilonGreedy;
 import dev.kiln.reinforcement.policy.GreedyPolicy;
-import dev.kiln.reinforcement.policy.Policy;
+import dev.kiln.core.ml.Policy;
 
 /**
  * One-step temporal-difference control on a {@link QTable}:

@@ -11,7 +11,7 @@ import dev.kiln.reinforcement.env.Discrete;
 import dev.kiln.reinforcement.env.Environment;
 import dev.kiln.reinforcement.policy.ActionValues;
 import dev.kiln.reinforcement.policy.GreedyPolicy;
-import dev.kiln.reinforcement.policy.Policy;
+import dev.kiln.core.ml.Policy;
 import dev.kiln.supervised.nn.Sequential;
 import dev.kiln.supervised.nn.SequentialBuilder;
 import dev.kiln.supervised.optim.Adam;

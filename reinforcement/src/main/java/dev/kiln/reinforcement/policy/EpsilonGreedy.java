@@ -1,5 +1,6 @@
 package dev.kiln.reinforcement.policy;
 
+import dev.kiln.core.ml.Policy;
 import dev.kiln.core.tensor.Rng;
 
 /**

@@ -3,7 +3,7 @@ package dev.kiln.reinforcement.train;
 import dev.kiln.core.tensor.Rng;
 import dev.kiln.reinforcement.env.Environment;
 import dev.kiln.reinforcement.env.Step;
-import dev.kiln.reinforcement.policy.Policy;
+import dev.kiln.core.ml.Policy;
 import java.util.ArrayList;
 import java.util.List;
 

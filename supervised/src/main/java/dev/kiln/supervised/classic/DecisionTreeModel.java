@@ -1,5 +1,6 @@
 package dev.kiln.supervised.classic;
 
+import dev.kiln.core.ml.Features;
 import dev.kiln.core.ml.Classifier;
 
 /** A fitted classification tree: leaf class fractions as probabilities, importances and a text form. */
@@ -18,7 +19,8 @@ public final class DecisionTreeModel implements Classifier {
     }
 
     @Override
-    public double[][] predictProba(double[][] features) {
+    public double[][] predictProba(Features input) {
+        double[][] features = input.rows();
         Rows.checkPredict(features, tree.numFeatures, "DecisionTreeModel");
         double[][] out = new double[features.length][];
         for (int i = 0; i < features.length; i++) {
@@ -28,7 +30,8 @@ public final class DecisionTreeModel implements Classifier {
     }
 
     @Override
-    public int[] predict(double[][] features) {
+    public int[] predict(Features input) {
+        double[][] features = input.rows();
         Rows.checkPredict(features, tree.numFeatures, "DecisionTreeModel");
         int[] out = new int[features.length];
         for (int i = 0; i < features.length; i++) {

@@ -1,5 +1,6 @@
 package dev.kiln.supervised.classic;
 
+import dev.kiln.core.ml.Features;
 import dev.kiln.core.ml.Classifier;
 
 /** A fitted random forest classifier: the mean of its trees' class probabilities. */
@@ -29,7 +30,8 @@ public final class ForestModel implements Classifier {
     }
 
     @Override
-    public double[][] predictProba(double[][] features) {
+    public double[][] predictProba(Features input) {
+        double[][] features = input.rows();
         Rows.checkPredict(features, trees[0].numFeatures, "ForestModel");
         double[][] out = new double[features.length][classes];
         for (int i = 0; i < features.length; i++) {
@@ -47,7 +49,8 @@ public final class ForestModel implements Classifier {
     }
 
     @Override
-    public int[] predict(double[][] features) {
+    public int[] predict(Features input) {
+        double[][] features = input.rows();
         double[][] p = predictProba(features);
         int[] out = new int[p.length];
         for (int i = 0; i < p.length; i++) {

@@ -1,5 +1,6 @@
 package dev.kiln.supervised.classic;
 
+import dev.kiln.core.ml.Features;
 import dev.kiln.core.ml.Regressor;
 
 /** A fitted random forest regressor: the mean of its trees' predictions. */
@@ -18,7 +19,8 @@ public final class ForestRegressionModel implements Regressor {
     }
 
     @Override
-    public double[] predict(double[][] features) {
+    public double[] predict(Features input) {
+        double[][] features = input.rows();
         Rows.checkPredict(features, trees[0].numFeatures, "ForestRegressionModel");
         double[] out = new double[features.length];
         for (int i = 0; i < features.length; i++) {

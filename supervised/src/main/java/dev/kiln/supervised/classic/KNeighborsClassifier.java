@@ -1,5 +1,6 @@
 package dev.kiln.supervised.classic;
 
+import dev.kiln.core.ml.Features;
 import dev.kiln.core.ml.ClassificationSet;
 import dev.kiln.core.ml.Classifier;
 import dev.kiln.core.train.Trainer;
@@ -58,7 +59,8 @@ public final class KNeighborsClassifier implements Trainer<ClassificationSet, KN
         }
 
         @Override
-        public double[][] predictProba(double[][] features) {
+        public double[][] predictProba(Features input) {
+        double[][] features = input.rows();
             Rows.checkPredict(features, search.dimension(), "KNeighborsClassifier");
             double[][] out = new double[features.length][classes];
             for (int i = 0; i < features.length; i++) {
@@ -78,7 +80,8 @@ public final class KNeighborsClassifier implements Trainer<ClassificationSet, KN
 
         /** The class with the largest share; ties go to the lower class index (as scikit-learn). */
         @Override
-        public int[] predict(double[][] features) {
+        public int[] predict(Features input) {
+        double[][] features = input.rows();
             double[][] p = predictProba(features);
             int[] out = new int[p.length];
             for (int i = 0; i < p.length; i++) {

@@ -1,5 +1,6 @@
 package dev.kiln.supervised.classic;
 
+import dev.kiln.core.ml.Features;
 import dev.kiln.core.ml.RegressionSet;
 import dev.kiln.core.ml.Regressor;
 import dev.kiln.core.train.Trainer;
@@ -43,7 +44,8 @@ public final class KNeighborsRegressor implements Trainer<RegressionSet, KNeighb
         }
 
         @Override
-        public double[] predict(double[][] features) {
+        public double[] predict(Features input) {
+        double[][] features = input.rows();
             Rows.checkPredict(features, search.dimension(), "KNeighborsRegressor");
             double[] out = new double[features.length];
             for (int i = 0; i < features.length; i++) {

@@ -1,5 +1,6 @@
 package dev.kiln.supervised.classic;
 
+import dev.kiln.core.ml.Features;
 import dev.kiln.core.ml.Regressor;
 
 /** A fitted linear regressor {@code y = x · coefficients + intercept} (ordinary least squares, ridge, lasso, SGD). */
@@ -21,7 +22,8 @@ public final class LinearModel implements Regressor {
     }
 
     @Override
-    public double[] predict(double[][] features) {
+    public double[] predict(Features input) {
+        double[][] features = input.rows();
         Rows.checkPredict(features, coefficients.length, "LinearModel.predict");
         double[] out = new double[features.length];
         for (int i = 0; i < features.length; i++) {

@@ -1,5 +1,6 @@
 package dev.kiln.supervised.classic;
 
+import dev.kiln.core.ml.Features;
 import dev.kiln.core.ml.Classifier;
 
 /** A fitted linear SVM: one machine for two classes (positive means class 1), else one per class. */
@@ -39,7 +40,8 @@ public final class LinearSvmModel implements Classifier {
     }
 
     @Override
-    public int[] predict(double[][] features) {
+    public int[] predict(Features input) {
+        double[][] features = input.rows();
         double[][] dec = decisionFunction(features);
         int[] out = new int[dec.length];
         for (int i = 0; i < dec.length; i++) {
@@ -49,7 +51,8 @@ public final class LinearSvmModel implements Classifier {
     }
 
     @Override
-    public double[][] predictProba(double[][] features) {
+    public double[][] predictProba(Features input) {
+        double[][] features = input.rows();
         double[][] dec = decisionFunction(features);
         double[][] out = new double[dec.length][classes];
         for (int i = 0; i < dec.length; i++) {

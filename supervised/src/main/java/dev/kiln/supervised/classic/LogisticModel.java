@@ -1,5 +1,6 @@
 package dev.kiln.supervised.classic;
 
+import dev.kiln.core.ml.Features;
 import dev.kiln.core.ml.Classifier;
 
 /**
@@ -41,7 +42,8 @@ public final class LogisticModel implements Classifier {
     }
 
     @Override
-    public double[][] predictProba(double[][] features) {
+    public double[][] predictProba(Features input) {
+        double[][] features = input.rows();
         double[][] z = decisionFunction(features);
         double[][] p = new double[z.length][classes];
         for (int i = 0; i < z.length; i++) {
@@ -67,7 +69,8 @@ public final class LogisticModel implements Classifier {
     }
 
     @Override
-    public int[] predict(double[][] features) {
+    public int[] predict(Features input) {
+        double[][] features = input.rows();
         double[][] p = predictProba(features);
         int[] out = new int[p.length];
         for (int i = 0; i < p.length; i++) {

@@ -1,5 +1,6 @@
 package dev.kiln.supervised.classic;
 
+import dev.kiln.core.ml.Features;
 import dev.kiln.core.ml.Regressor;
 
 /** A fitted regression tree. */
@@ -11,7 +12,8 @@ public final class RegressionTreeModel implements Regressor {
     }
 
     @Override
-    public double[] predict(double[][] features) {
+    public double[] predict(Features input) {
+        double[][] features = input.rows();
         Rows.checkPredict(features, tree.numFeatures, "RegressionTreeModel");
         double[] out = new double[features.length];
         for (int i = 0; i < features.length; i++) {

@@ -1,5 +1,6 @@
 package dev.kiln.supervised.classic;
 
+import dev.kiln.core.ml.Features;
 import dev.kiln.core.ml.Classifier;
 
 /**
@@ -92,7 +93,8 @@ public final class SvmModel implements Classifier {
 
     /** Majority vote over the pairwise machines (libsvm's rule; ties go to the lower class). */
     @Override
-    public int[] predict(double[][] features) {
+    public int[] predict(Features input) {
+        double[][] features = input.rows();
         double[][] pw = pairwiseDecision(features);
         int[] out = new int[pw.length];
         for (int i = 0; i < pw.length; i++) {
@@ -113,7 +115,8 @@ public final class SvmModel implements Classifier {
 
     /** Platt-scaled probabilities, coupled across pairs for more than two classes. */
     @Override
-    public double[][] predictProba(double[][] features) {
+    public double[][] predictProba(Features input) {
+        double[][] features = input.rows();
         double[][] pw = pairwiseDecision(features);
         double[][] out = new double[pw.length][];
         for (int i = 0; i < pw.length; i++) {

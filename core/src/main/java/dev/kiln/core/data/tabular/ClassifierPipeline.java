@@ -4,7 +4,6 @@ import dev.kiln.core.ml.ClassificationSet;
 import dev.kiln.core.ml.Classifier;
 import dev.kiln.core.train.Trainer;
 import dev.kiln.core.train.TrainingListener;
-import java.util.List;
 
 /**
  * Transformers followed by a classifier trainer; fitting it fits the transformers on the training
@@ -23,9 +22,7 @@ public final class ClassifierPipeline implements Trainer<ClassificationSet, Pipe
     /** Fits on numeric rows; the columns are named {@code x0, x1, ...} for the transformers. */
     @Override
     public PipelineClassifier fit(ClassificationSet data, TrainingListener listener) {
-        int d = data.size() == 0 ? 0 : data.features()[0].length;
-        DataFrame frame = Pipeline.frame(data.features(), DataFrame.defaultNames(d), List.of());
-        return fit(frame, data.labels(), null, listener);
+        return fit(Preprocessing.frame(data.features()), data.labels(), null, listener);
     }
 
     /**
@@ -47,9 +44,8 @@ public final class ClassifierPipeline implements Trainer<ClassificationSet, Pipe
     }
 
     private PipelineClassifier fit(DataFrame inputs, int[] labels, LabelEncoder encoder, TrainingListener listener) {
-        Pipeline fitted = steps.fit(inputs);
-        double[][] x = Pipeline.features(fitted.transform(inputs));
-        Classifier model = trainer.fit(new ClassificationSet(x, labels), listener);
-        return new PipelineClassifier(fitted, model, inputs.names(), inputs.names(ColumnType.CATEGORICAL), encoder);
+        Preprocessing pre = Preprocessing.fit(steps, inputs);
+        Classifier model = trainer.fit(new ClassificationSet(pre.transform(inputs).rows(), labels), listener);
+        return new PipelineClassifier(pre, model, encoder);
     }
 }

@@ -1,6 +1,7 @@
 package dev.kiln.core.data.tabular;
 
 import dev.kiln.core.ml.Classifier;
+import dev.kiln.core.ml.Features;
 import java.util.List;
 
 /**
@@ -8,39 +9,34 @@ import java.util.List;
  * (with the training data's statistics) run before the model on every call.
  */
 public final class PipelineClassifier implements Classifier {
-    private final Pipeline transformers;
+    private final Preprocessing preprocessing;
     private final Classifier model;
-    private final List<String> inputNames;
-    private final List<String> categoricalInputs;
     private final LabelEncoder labels;
 
-    PipelineClassifier(Pipeline transformers, Classifier model, List<String> inputNames,
-            List<String> categoricalInputs, LabelEncoder labels) {
-        this.transformers = transformers;
+    PipelineClassifier(Preprocessing preprocessing, Classifier model, LabelEncoder labels) {
+        this.preprocessing = preprocessing;
         this.model = model;
-        this.inputNames = List.copyOf(inputNames);
-        this.categoricalInputs = List.copyOf(categoricalInputs);
         this.labels = labels;
     }
 
     /** Predicts raw numeric rows (columns in training order). */
     @Override
-    public int[] predict(double[][] features) {
-        return model.predict(prepare(features));
+    public int[] predict(Features features) {
+        return model.predict(preprocessing.transform(features));
     }
 
     @Override
-    public double[][] predictProba(double[][] features) {
-        return model.predictProba(prepare(features));
+    public double[][] predictProba(Features features) {
+        return model.predictProba(preprocessing.transform(features));
     }
 
     /** Predicts the rows of a frame holding (at least) the training input columns. */
     public int[] predict(DataFrame frame) {
-        return model.predict(prepare(frame));
+        return model.predict(preprocessing.transform(frame));
     }
 
     public double[][] predictProba(DataFrame frame) {
-        return model.predictProba(prepare(frame));
+        return model.predictProba(preprocessing.transform(frame));
     }
 
     /** Predicted class names, where the pipeline was fitted on string labels (else the class indices as text). */
@@ -70,19 +66,7 @@ public final class PipelineClassifier implements Classifier {
         return model;
     }
 
-    public Pipeline transformers() {
-        return transformers;
-    }
-
-    public List<String> inputNames() {
-        return inputNames;
-    }
-
-    private double[][] prepare(double[][] rows) {
-        return Pipeline.features(transformers.transform(Pipeline.frame(rows, inputNames, categoricalInputs)));
-    }
-
-    private double[][] prepare(DataFrame frame) {
-        return Pipeline.features(transformers.transform(frame.select(inputNames)));
+    public Preprocessing preprocessing() {
+        return preprocessing;
     }
 }

@@ -4,7 +4,6 @@ import dev.kiln.core.ml.RegressionSet;
 import dev.kiln.core.ml.Regressor;
 import dev.kiln.core.train.Trainer;
 import dev.kiln.core.train.TrainingListener;
-import java.util.List;
 
 /** Transformers followed by a regressor trainer. Made by {@link Pipeline#regressor(Trainer)}. */
 public final class RegressorPipeline implements Trainer<RegressionSet, PipelineRegressor> {
@@ -19,9 +18,7 @@ public final class RegressorPipeline implements Trainer<RegressionSet, PipelineR
     /** Fits on numeric rows; the columns are named {@code x0, x1, ...} for the transformers. */
     @Override
     public PipelineRegressor fit(RegressionSet data, TrainingListener listener) {
-        int d = data.size() == 0 ? 0 : data.features()[0].length;
-        DataFrame frame = Pipeline.frame(data.features(), DataFrame.defaultNames(d), List.of());
-        return fit(frame, data.targets(), listener);
+        return fit(Preprocessing.frame(data.features()), data.targets(), listener);
     }
 
     /** Fits on a frame: {@code targetColumn} (numeric, complete) is the target, every other column an input. */
@@ -41,9 +38,8 @@ public final class RegressorPipeline implements Trainer<RegressionSet, PipelineR
     }
 
     private PipelineRegressor fit(DataFrame inputs, double[] targets, TrainingListener listener) {
-        Pipeline fitted = steps.fit(inputs);
-        double[][] x = Pipeline.features(fitted.transform(inputs));
-        Regressor model = trainer.fit(new RegressionSet(x, targets), listener);
-        return new PipelineRegressor(fitted, model, inputs.names(), inputs.names(ColumnType.CATEGORICAL));
+        Preprocessing pre = Preprocessing.fit(steps, inputs);
+        Regressor model = trainer.fit(new RegressionSet(pre.transform(inputs).rows(), targets), listener);
+        return new PipelineRegressor(pre, model);
     }
 }

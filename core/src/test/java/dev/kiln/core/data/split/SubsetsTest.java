@@ -27,7 +27,7 @@ class SubsetsTest {
         RegressionSet data = new RegressionSet(x, new double[] {0, 2, 4, 6});
         double[] mse = CrossValidation.regression((d, listener) -> {
             double mean = java.util.Arrays.stream(d.targets()).average().orElseThrow();
-            return rows -> java.util.Arrays.stream(rows).mapToDouble(r -> mean).toArray();
+            return rows -> java.util.Arrays.stream(rows.rows()).mapToDouble(r -> mean).toArray();
         }, data, KFold.of(2).split(4), (t, p) -> {
             double s = 0;
             for (int i = 0; i < t.length; i++) {

@@ -40,7 +40,8 @@ final class NearestCentroid implements Trainer<ClassificationSet, NearestCentroi
 
     record Model(double[][] centroids) implements Classifier {
         @Override
-        public int[] predict(double[][] features) {
+        public int[] predict(dev.kiln.core.ml.Features input) {
+            double[][] features = input.rows();
             int[] out = new int[features.length];
             double[][] p = predictProba(features);
             for (int i = 0; i < out.length; i++) {
@@ -55,7 +56,8 @@ final class NearestCentroid implements Trainer<ClassificationSet, NearestCentroi
 
         /** Softmax of minus the squared distances. */
         @Override
-        public double[][] predictProba(double[][] features) {
+        public double[][] predictProba(dev.kiln.core.ml.Features input) {
+            double[][] features = input.rows();
             double[][] out = new double[features.length][centroids.length];
             for (int i = 0; i < features.length; i++) {
                 double max = Double.NEGATIVE_INFINITY;

@@ -67,7 +67,7 @@ class PipelineTest {
             assertThat(mean).isCloseTo(0, within(1e-12));
             assertThat(var).isCloseTo(1, within(1e-12));
         }
-        StandardScaler fitted = (StandardScaler) model.transformers().steps().get(0);
+        StandardScaler fitted = (StandardScaler) model.preprocessing().transformers().steps().get(0);
         double trainMean = Arrays.stream(train.features()).mapToDouble(r -> r[1]).average().orElseThrow();
         assertThat(fitted.mean("x1")).isEqualTo(trainMean);
         // predicting the held-out rows does not refit anything
@@ -102,7 +102,7 @@ class PipelineTest {
         PipelineClassifier m = Pipeline.of(SimpleImputer.mostFrequent(), new OneHotEncoder(), new StandardScaler())
                 .classifier(new NearestCentroid()).fit(train, "kind");
         assertThat(m.classNames()).containsExactly("big", "small");
-        assertThat(m.inputNames()).containsExactly("height", "color");
+        assertThat(m.preprocessing().inputNames()).containsExactly("height", "color");
         DataFrame test = DataFrame.of(new NumericColumn("height", new double[] {1.05, 3.1}),
                 new CategoricalColumn("color", new String[] {"red", "blue"}));
         assertThat(m.predictLabels(test)).containsExactly("small", "big");
@@ -148,7 +148,8 @@ class PipelineTest {
     private static final class OneNearestNeighbour implements Trainer<RegressionSet, Regressor> {
         @Override
         public Regressor fit(RegressionSet data, dev.kiln.core.train.TrainingListener listener) {
-            return features -> {
+            return input -> {
+                double[][] features = input.rows();
                 double[] out = new double[features.length];
                 for (int i = 0; i < features.length; i++) {
                     double best = Double.POSITIVE_INFINITY;
