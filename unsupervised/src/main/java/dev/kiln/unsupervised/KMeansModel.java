@@ -1,12 +1,14 @@
 package dev.kiln.unsupervised;
 
+import dev.kiln.core.ml.Clusterer;
+import dev.kiln.core.ml.Features;
 import dev.kiln.core.backend.Backend;
 
 /**
  * A fitted k-means model: the centres, the training labels and inertia, and predict/transform for
  * new points (distances on the backend the model was fitted with).
  */
-public final class KMeansModel {
+public final class KMeansModel implements Clusterer {
     private final float[] centres;
     private final int cols;
     private final int[] labels;
@@ -39,6 +41,7 @@ public final class KMeansModel {
     }
 
     /** Cluster index of each training point. */
+    @Override
     public int[] labels() {
         return labels.clone();
     }
@@ -51,6 +54,17 @@ public final class KMeansModel {
     /** Lloyd iterations run by the winning restart. */
     public int iterations() {
         return iterations;
+    }
+
+    @Override
+    public int numClusters() {
+        return k();
+    }
+
+    /** Nearest centre of each row. */
+    @Override
+    public int[] predict(Features features) {
+        return predict(Points.of(features));
     }
 
     /** Nearest centre of each point. */

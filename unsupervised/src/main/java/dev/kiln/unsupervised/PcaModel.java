@@ -1,7 +1,9 @@
 package dev.kiln.unsupervised;
 
+import dev.kiln.core.ml.FeatureTransform;
+import dev.kiln.core.ml.Features;
 /** A fitted {@link Pca}: mean, orthonormal components, explained variance; transform and inverse. */
-public final class PcaModel {
+public final class PcaModel implements FeatureTransform {
     private final double[] mean;
     private final double[][] components;
     private final double[] explainedVariance;
@@ -62,6 +64,22 @@ public final class PcaModel {
             }
         }
         return out;
+    }
+
+    /** Projects rows onto the components: the output feeds k-means, a classifier, any fitted model. */
+    @Override
+    public Features transform(Features features) {
+        return Features.of(transform(Points.of(features)));
+    }
+
+    @Override
+    public boolean invertible() {
+        return true;
+    }
+
+    @Override
+    public Features inverseTransform(Features projected) {
+        return Features.of(inverseTransform(projected.rows()));
     }
 
     /** Maps projections back to feature space (exact when all components were kept). */

@@ -1,5 +1,6 @@
 package dev.kiln.unsupervised;
 
+import dev.kiln.core.ml.Features;
 import dev.kiln.core.backend.Backend;
 import dev.kiln.core.tensor.Tensor;
 import java.lang.ref.SoftReference;
@@ -50,6 +51,11 @@ public final class Points {
             }
         }
         return checked(flat, rows.length, cols);
+    }
+
+    /** The rows of the fitted-model feature matrix (float copy), so a PCA projection or any other {@link Features} clusters directly. */
+    public static Points of(Features features) {
+        return of(features.rows());
     }
 
     public static Points of(float[][] rows) {
