@@ -60,7 +60,7 @@ public final class GaussianMixture implements Trainer<Points, GaussianMixtureMod
             }
         }
         listener.onTrainingEnd(context);
-        return best;
+        return best.withLabels(best.predict(points));
     }
 
     private GaussianMixtureModel em(Points points, double[][] resp, TrainingListener listener,

@@ -1,5 +1,7 @@
 package dev.kiln.unsupervised;
 
+import dev.kiln.core.ml.Clusterer;
+import dev.kiln.core.ml.Features;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
@@ -12,7 +14,7 @@ import org.apache.commons.math3.linear.RealMatrix;
  * covariances are held through their Cholesky factors (Commons Math), so a density costs one
  * triangular solve per component.
  */
-public final class GaussianMixtureModel {
+public final class GaussianMixtureModel implements Clusterer {
     private static final double LOG_2PI = Math.log(2 * Math.PI);
 
     private final CovarianceType type;
@@ -25,9 +27,16 @@ public final class GaussianMixtureModel {
     private final boolean converged;
     private final int iterations;
     private final double lowerBound;
+    private final int[] labels; // of the training points; null only inside EM
 
     GaussianMixtureModel(CovarianceType type, double[] weights, double[][] means, double[][][] covariances,
             boolean converged, int iterations, double lowerBound) {
+        this(type, weights, means, covariances, converged, iterations, lowerBound, null);
+    }
+
+    private GaussianMixtureModel(CovarianceType type, double[] weights, double[][] means, double[][][] covariances,
+            boolean converged, int iterations, double lowerBound, int[] labels) {
+        this.labels = labels;
         this.type = type;
         this.weights = weights;
         this.means = means;
@@ -69,7 +78,30 @@ public final class GaussianMixtureModel {
 
     /** The same model flagged as converged. */
     GaussianMixtureModel markConverged() {
-        return new GaussianMixtureModel(type, weights, means, covariances, true, iterations, lowerBound);
+        return new GaussianMixtureModel(type, weights, means, covariances, true, iterations, lowerBound, labels);
+    }
+
+    /** The same model remembering the most probable component of each training point. */
+    GaussianMixtureModel withLabels(int[] trainingLabels) {
+        return new GaussianMixtureModel(type, weights, means, covariances, converged, iterations, lowerBound,
+                trainingLabels);
+    }
+
+    /** The most probable component of each training point. */
+    @Override
+    public int[] labels() {
+        return labels.clone();
+    }
+
+    @Override
+    public int numClusters() {
+        return k();
+    }
+
+    /** The most probable component of each row. */
+    @Override
+    public int[] predict(Features features) {
+        return predict(Points.of(features));
     }
 
     public int k() {

@@ -25,5 +25,10 @@ class FittedInterfacesTest {
         assertThat(km.numClusters()).isEqualTo(3);
         assertThat(km.predict(projected)).containsExactly(km.labels());
         assertThat(ExternalMetrics.adjustedRandIndex(data.labels(), km.labels())).isGreaterThan(0.95);
+
+        Clusterer gmm = GaussianMixture.builder(3).seed(2).build().fit(Points.of(projected));
+        assertThat(gmm.numClusters()).isEqualTo(3);
+        assertThat(gmm.predict(projected)).containsExactly(gmm.labels());
+        assertThat(ExternalMetrics.adjustedRandIndex(data.labels(), gmm.labels())).isGreaterThan(0.95);
     }
 }
