@@ -96,7 +96,7 @@ public final class Dbscan implements Trainer<Points, DbscanModel> {
             }
             clusters++;
         }
-        DbscanModel model = new DbscanModel(labels, core, clusters);
+        DbscanModel model = new DbscanModel(labels, core, clusters, points, eps);
         listener.onEpochEnd(context, 0, Map.of("clusters", (double) clusters, "noise", (double) model.noiseCount()));
         listener.onTrainingEnd(context);
         return model;

@@ -31,4 +31,25 @@ class FittedInterfacesTest {
         assertThat(gmm.predict(projected)).containsExactly(gmm.labels());
         assertThat(ExternalMetrics.adjustedRandIndex(data.labels(), gmm.labels())).isGreaterThan(0.95);
     }
+
+    @Test
+    void dbscanPredictsTheClusterOfTheNearestCorePointWithinEps() {
+        Synthetic.Labelled moons = Synthetic.moons(100, 0.05, 1);
+        DbscanModel m = new Dbscan(0.2, 5).fit(moons.points());
+        Clusterer c = m;
+        Features train = Features.of(moons.points().toDoubleRows());
+        int[] again = c.predict(train);
+        int[] labels = c.labels();
+        int cores = 0;
+        for (int i = 0; i < labels.length; i++) {
+            if (m.isCore(i)) {
+                assertThat(again[i]).as("core point %d", i).isEqualTo(labels[i]);
+                cores++;
+            }
+        }
+        assertThat(cores).isGreaterThan(100);
+        assertThat(c.predict(Features.of(new double[][] {{50, 50}})))
+                .containsExactly(-1);
+        assertThat(c.numClusters()).isEqualTo(2);
+    }
 }
