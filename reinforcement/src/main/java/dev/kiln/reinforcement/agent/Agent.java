@@ -22,8 +22,11 @@ public interface Agent<O> {
     /** The policy that exploits what was learned (no exploration). */
     Policy<O> greedyPolicy();
 
-    /** Current exploration rate, reported per episode. */
-    double epsilon();
+    /**
+     * The {@link #episodeMetrics} key of the exploration rate, for agents that explore by a rate
+     * (epsilon-greedy); agents that explore through a stochastic policy (REINFORCE) have none.
+     */
+    String EPSILON = "epsilon";
 
     /** Extra per-episode figures (e.g. mean loss); read after {@link #endEpisode}. */
     default Map<String, Double> episodeMetrics() {

@@ -65,9 +65,14 @@ public abstract class TabularTdAgent implements Agent<Integer> {
         return new GreedyPolicy<>(q);
     }
 
-    @Override
+    /** Current exploration rate of the epsilon-greedy behaviour policy. */
     public double epsilon() {
         return behaviour.epsilon();
+    }
+
+    @Override
+    public java.util.Map<String, Double> episodeMetrics() {
+        return java.util.Map.of(EPSILON, behaviour.epsilon());
     }
 
     /** Replaces the learned values with {@code table}'s (e.g. loaded from a file); sizes must match. */

@@ -139,8 +139,13 @@ public final class DqnAgent implements Agent<float[]> {
 
     @Override
     public void endEpisode() {
-        lastEpisode = episodeUpdates == 0 ? Map.of("updates", 0.0)
-                : Map.of("loss", episodeLoss / episodeUpdates, "updates", (double) episodeUpdates);
+        Map<String, Double> m = new java.util.LinkedHashMap<>();
+        m.put(EPSILON, behaviour.epsilon());
+        if (episodeUpdates > 0) {
+            m.put("loss", episodeLoss / episodeUpdates);
+        }
+        m.put("updates", (double) episodeUpdates);
+        lastEpisode = java.util.Collections.unmodifiableMap(m);
         episodeLoss = 0;
         episodeUpdates = 0;
     }
@@ -155,7 +160,7 @@ public final class DqnAgent implements Agent<float[]> {
         return new GreedyPolicy<>(q);
     }
 
-    @Override
+    /** Current exploration rate of the epsilon-greedy behaviour policy. */
     public double epsilon() {
         return behaviour.epsilon();
     }

@@ -25,7 +25,7 @@ import java.util.Map;
  * episode it takes one Adam step on {@code −mean_t(log π(a_t|s_t) · (G_t − b)) − β·mean_t(H(π(·|s_t)))},
  * where {@code G_t} is the discounted return from step t, {@code b} a running mean of returns and
  * {@code H} the policy's entropy (a small β keeps it from committing too early). It explores
- * through its own stochastic policy, so {@link #epsilon()} is 0; the greedy policy takes the most
+ * through its own stochastic policy, so it reports no exploration rate; the greedy policy takes the most
  * probable action.
  */
 public final class Reinforce implements Agent<float[]> {
@@ -169,11 +169,6 @@ public final class Reinforce implements Agent<float[]> {
                 return actions;
             }
         });
-    }
-
-    @Override
-    public double epsilon() {
-        return 0;
     }
 
     public Model network() {

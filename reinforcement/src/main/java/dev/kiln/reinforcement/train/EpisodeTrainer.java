@@ -25,7 +25,7 @@ public final class EpisodeTrainer<O, G extends Agent<O>> implements Trainer<Envi
     public static final String RETURN = "return";
     public static final String LENGTH = "length";
     public static final String SUCCESS = "success";
-    public static final String EPSILON = "epsilon";
+    public static final String EPSILON = Agent.EPSILON;
     public static final String GREEDY_SUCCESS = "greedy_success";
     public static final String GREEDY_LENGTH = "greedy_length";
     public static final String GREEDY_RETURN = "greedy_return";
@@ -60,7 +60,6 @@ public final class EpisodeTrainer<O, G extends Agent<O>> implements Trainer<Envi
             listener.onEpochStart(context, episode);
             Map<String, Double> metrics = runEpisode(env, agent, Rng.bits(seed, episode), explore);
             agent.endEpisode();
-            metrics.put(EPSILON, agent.epsilon());
             metrics.putAll(agent.episodeMetrics());
             if (evalEvery > 0 && episode % evalEvery == 0) {
                 EvaluationResult<O> eval = Evaluation.run(env, agent.greedyPolicy(), evalEpisodes, Rng.bits(~seed, episode));
