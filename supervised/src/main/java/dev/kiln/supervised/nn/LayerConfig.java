@@ -101,9 +101,19 @@ public final class LayerConfig {
             layers.add(build(lc, rng));
             i++;
         }
+        List<String> names = null;
+        if (c.get("names") != null) {
+            names = new ArrayList<>();
+            for (Object n : list(c, "names")) {
+                if (!(n instanceof String s)) {
+                    throw bad(c, "names", "a list of layer names");
+                }
+                names.add(s);
+            }
+        }
         Object input = c.get("input");
         if (input == null) {
-            return new Sequential(layers);
+            return new Sequential(null, layers, names);
         }
         List<?> dims = list(c, "input");
         int[] shape = new int[dims.size()];
@@ -113,7 +123,7 @@ public final class LayerConfig {
             }
             shape[d] = n.intValue();
         }
-        return new Sequential(shape, layers);
+        return new Sequential(shape, layers, names);
     }
 
     private static Object field(Map<String, Object> c, String key) {

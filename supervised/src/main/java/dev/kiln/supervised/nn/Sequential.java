@@ -21,6 +21,7 @@ import java.util.Map;
  */
 public final class Sequential implements Layer {
     private final List<Layer> layers;
+    private final List<String> names;
     private final int[] inputShape;
     private boolean training = true;
 
@@ -34,14 +35,60 @@ public final class Sequential implements Layer {
      * null defers the check to the first call.
      */
     public Sequential(int[] inputShape, List<? extends Layer> layers) {
+        this(inputShape, layers, null);
+    }
+
+    /**
+     * As {@link #Sequential(int[], List)} with a name per layer ({@code "fc1"}, or null for the
+     * layer's position, as in PyTorch's {@code nn.Sequential}); names prefix the parameter and
+     * buffer names ({@code "fc1.weight"}), must be unique and made of letters, digits and '_'.
+     */
+    public Sequential(int[] inputShape, List<? extends Layer> layers, List<String> names) {
         if (layers.isEmpty()) {
             throw new IllegalArgumentException("Sequential: no layers given");
         }
         this.layers = List.copyOf(layers);
+        this.names = names(layers.size(), names);
         this.inputShape = inputShape == null ? null : inputShape.clone();
         if (inputShape != null) {
             outputShape(inputShape);
         }
+    }
+
+    private static List<String> names(int n, List<String> given) {
+        if (given != null && given.size() != n) {
+            throw new IllegalArgumentException("Sequential: " + given.size() + " names for " + n + " layers");
+        }
+        List<String> out = new java.util.ArrayList<>(n);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < n; i++) {
+            String name = given == null || given.get(i) == null ? Integer.toString(i) : given.get(i);
+            if (!name.matches("[A-Za-z0-9_]+")) {
+                throw new IllegalArgumentException("Sequential: layer " + i + " name '" + name
+                        + "' must be letters, digits and '_' (dots separate nested names)");
+            }
+            if (!seen.add(name)) {
+                throw new IllegalArgumentException("Sequential: layer " + i + " is named '" + name
+                        + "', a name an earlier layer already has (unnamed layers are named by position)");
+            }
+            out.add(name);
+        }
+        return List.copyOf(out);
+    }
+
+    /** The layer names, in order: given names, or positions for unnamed layers. */
+    public List<String> names() {
+        return names;
+    }
+
+    /** The layers by name, in order. */
+    @Override
+    public Map<String, dev.kiln.core.nn.Model> namedChildren() {
+        Map<String, dev.kiln.core.nn.Model> out = new LinkedHashMap<>();
+        for (int i = 0; i < layers.size(); i++) {
+            out.put(names.get(i), layers.get(i));
+        }
+        return Collections.unmodifiableMap(out);
     }
 
     public static Sequential of(Layer... layers) {
@@ -82,7 +129,7 @@ public final class Sequential implements Layer {
             try {
                 x = layers.get(i).forward(x);
             } catch (ShapeMismatchException e) {
-                throw e.within(Integer.toString(i));
+                throw e.within(names.get(i));
             }
         }
         return x;
@@ -95,7 +142,7 @@ public final class Sequential implements Layer {
             try {
                 s = layers.get(i).outputShape(s);
             } catch (ShapeMismatchException e) {
-                throw e.within(Integer.toString(i));
+                throw e.within(names.get(i));
             }
         }
         return s;
@@ -106,7 +153,7 @@ public final class Sequential implements Layer {
         Map<String, Parameter> out = new LinkedHashMap<>();
         for (int i = 0; i < layers.size(); i++) {
             for (Map.Entry<String, Parameter> e : layers.get(i).namedParameters().entrySet()) {
-                out.put(i + "." + e.getKey(), e.getValue());
+                out.put(names.get(i) + "." + e.getKey(), e.getValue());
             }
         }
         return Collections.unmodifiableMap(out);
@@ -117,7 +164,7 @@ public final class Sequential implements Layer {
         Map<String, Tensor> out = new LinkedHashMap<>();
         for (int i = 0; i < layers.size(); i++) {
             for (Map.Entry<String, Tensor> e : layers.get(i).buffers().entrySet()) {
-                out.put(i + "." + e.getKey(), e.getValue());
+                out.put(names.get(i) + "." + e.getKey(), e.getValue());
             }
         }
         return Collections.unmodifiableMap(out);
@@ -131,7 +178,7 @@ public final class Sequential implements Layer {
                     + ", got " + buffers.keySet());
         }
         for (int i = 0; i < layers.size(); i++) {
-            String prefix = i + ".";
+            String prefix = names.get(i) + ".";
             Map<String, Tensor> mine = new LinkedHashMap<>();
             for (Map.Entry<String, Tensor> e : buffers.entrySet()) {
                 if (e.getKey().startsWith(prefix)) {
@@ -168,6 +215,9 @@ public final class Sequential implements Layer {
         m.put("type", "Sequential");
         m.put("input", inputShape == null ? null : Arrays.stream(inputShape).boxed().toList());
         m.put("layers", cs);
+        if (!names.equals(names(layers.size(), null))) { // positional names are implied; older files have none
+            m.put("names", names);
+        }
         return Collections.unmodifiableMap(m);
     }
 

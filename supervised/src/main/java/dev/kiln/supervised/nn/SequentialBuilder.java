@@ -21,6 +21,7 @@ public final class SequentialBuilder {
 
     private final int[] inputShape;
     private final List<LayerFactory> factories = new ArrayList<>();
+    private final List<String> names = new ArrayList<>(); // null: named by position
     private Init init = Init.DEFAULT;
 
     SequentialBuilder(int[] inputShape) {
@@ -44,7 +45,40 @@ public final class SequentialBuilder {
 
     /** Any layer, created when the input shape is known. */
     public SequentialBuilder add(LayerFactory factory) {
+        return add(null, factory);
+    }
+
+    /** Any layer under {@code name} ({@code "fc1"}: its parameters are {@code "fc1.weight"}, ...). */
+    public SequentialBuilder add(String name, LayerFactory factory) {
         factories.add(factory);
+        names.add(name);
+        return this;
+    }
+
+    /** A ready-made layer under {@code name}. */
+    public SequentialBuilder add(String name, Layer layer) {
+        return add(name, (shape, rng) -> layer);
+    }
+
+    /** A named dense layer: {@code dense("fc1", 128)}. */
+    public SequentialBuilder dense(String name, int units) {
+        Init i = init;
+        return add(name, (shape, rng) -> new Dense(lastDim(shape, "Dense(? -> " + units + ")"), units, i, rng));
+    }
+
+    /** A named convolution with a square kernel. */
+    public SequentialBuilder conv2d(String name, int outChannels, int kernel, int stride, int padding) {
+        int before = factories.size();
+        conv2d(outChannels, kernel, stride, padding);
+        names.set(before, name);
+        return this;
+    }
+
+    /** A named batch normalisation. */
+    public SequentialBuilder batchNorm(String name) {
+        int before = factories.size();
+        batchNorm();
+        names.set(before, name);
         return this;
     }
 
@@ -152,10 +186,10 @@ public final class SequentialBuilder {
                 shape = layer.outputShape(shape);
                 layers.add(layer);
             } catch (ShapeMismatchException e) {
-                throw e.within(Integer.toString(i));
+                throw e.within(names.get(i) == null ? Integer.toString(i) : names.get(i));
             }
         }
-        return new Sequential(inputShape, layers);
+        return new Sequential(inputShape, layers, names);
     }
 
     private static int lastDim(int[] shape, String layer) {
