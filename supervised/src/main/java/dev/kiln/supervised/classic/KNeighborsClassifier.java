@@ -1,5 +1,8 @@
 package dev.kiln.supervised.classic;
 
+import dev.kiln.core.component.Doc;
+import dev.kiln.core.component.HyperParameters;
+import dev.kiln.core.component.Range;
 import dev.kiln.core.ml.ClassificationSet;
 import dev.kiln.core.train.Trainer;
 import dev.kiln.core.train.TrainingListener;
@@ -13,10 +16,37 @@ public final class KNeighborsClassifier implements Trainer<ClassificationSet, KN
     private final int k;
     private final KNeighbors.Weights weights;
 
+    /** The hyper-parameters: neighbours consulted, and how their votes are weighted. */
+    public record Config(@Doc("neighbours consulted per prediction") @Range(min = 1) int k,
+                         @Doc("UNIFORM: equal votes; DISTANCE: votes weighted by 1 / distance") KNeighbors.Weights weights) {
+        public Config {
+            HyperParameters.check(Config.class, k, weights);
+        }
+
+        /** scikit-learn's defaults: k = 5, uniform weights. */
+        public static final Config DEFAULTS = new Config(5, KNeighbors.Weights.UNIFORM);
+
+        public Config withK(int newK) {
+            return new Config(newK, weights);
+        }
+
+        public Config withWeights(KNeighbors.Weights w) {
+            return new Config(k, w);
+        }
+    }
+
+    public KNeighborsClassifier(Config config) {
+        this.k = config.k();
+        this.weights = config.weights();
+    }
+
+    /** The hyper-parameters this learner was made with. */
+    public Config config() {
+        return new Config(k, weights);
+    }
+
     public KNeighborsClassifier(int k, KNeighbors.Weights weights) {
-        Rows.atLeast(k, 1, "k");
-        this.k = k;
-        this.weights = weights;
+        this(new Config(k, weights));
     }
 
     public KNeighborsClassifier(int k) {
