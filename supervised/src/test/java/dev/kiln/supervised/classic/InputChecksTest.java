@@ -51,7 +51,7 @@ class InputChecksTest {
         assertThatThrownBy(() -> SvmClassifier.builder().probabilityFolds(1)).hasMessageContaining("probabilityFolds");
         assertThatThrownBy(() -> MaxFeatures.fraction(1.5)).hasMessageContaining("(0, 1]");
         assertThatThrownBy(() -> Kernel.rbf(-1)).hasMessageContaining("gamma must be positive");
-        assertThatThrownBy(() -> new KNeighborsRegressor(0, KNeighbors.Weights.UNIFORM)).hasMessageContaining("k must");
+        assertThatThrownBy(() -> new KNeighborsRegressor(0, KNeighbors.Weights.UNIFORM)).hasMessageContaining("KNeighborsRegressor.k: must be >= 1, got 0");
     }
 
     @Test
