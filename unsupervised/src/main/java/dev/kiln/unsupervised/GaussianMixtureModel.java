@@ -31,12 +31,7 @@ public final class GaussianMixtureModel implements Clusterer {
 
     GaussianMixtureModel(CovarianceType type, double[] weights, double[][] means, double[][][] covariances,
             boolean converged, int iterations, double lowerBound) {
-        this(type, weights, means, covariances, converged, iterations, lowerBound, null);
-    }
-
-    private GaussianMixtureModel(CovarianceType type, double[] weights, double[][] means, double[][][] covariances,
-            boolean converged, int iterations, double lowerBound, int[] labels) {
-        this.labels = labels;
+        this.labels = null;
         this.type = type;
         this.weights = weights;
         this.means = means;
@@ -78,13 +73,26 @@ public final class GaussianMixtureModel implements Clusterer {
 
     /** The same model flagged as converged. */
     GaussianMixtureModel markConverged() {
-        return new GaussianMixtureModel(type, weights, means, covariances, true, iterations, lowerBound, labels);
+        return new GaussianMixtureModel(this, true, labels);
     }
 
     /** The same model remembering the most probable component of each training point. */
     GaussianMixtureModel withLabels(int[] trainingLabels) {
-        return new GaussianMixtureModel(type, weights, means, covariances, converged, iterations, lowerBound,
-                trainingLabels);
+        return new GaussianMixtureModel(this, converged, trainingLabels);
+    }
+
+    /** A copy of {@code m} with new flags; shares its Cholesky factors instead of factoring again. */
+    private GaussianMixtureModel(GaussianMixtureModel m, boolean converged, int[] labels) {
+        this.type = m.type;
+        this.weights = m.weights;
+        this.means = m.means;
+        this.covariances = m.covariances;
+        this.cholesky = m.cholesky;
+        this.logDet = m.logDet;
+        this.converged = converged;
+        this.iterations = m.iterations;
+        this.lowerBound = m.lowerBound;
+        this.labels = labels;
     }
 
     /** The most probable component of each training point. */

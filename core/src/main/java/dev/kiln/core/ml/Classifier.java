@@ -27,14 +27,19 @@ public interface Classifier {
     static int[] argmax(double[][] proba) {
         int[] out = new int[proba.length];
         for (int i = 0; i < proba.length; i++) {
-            int best = 0;
-            for (int k = 1; k < proba[i].length; k++) {
-                if (proba[i][k] > proba[i][best]) {
-                    best = k;
-                }
-            }
-            out[i] = best;
+            out[i] = argmax(proba[i]);
         }
         return out;
+    }
+
+    /** The index of the largest score; ties go to the lowest index (as scikit-learn). */
+    static int argmax(double[] scores) {
+        int best = 0;
+        for (int k = 1; k < scores.length; k++) {
+            if (scores[k] > scores[best]) {
+                best = k;
+            }
+        }
+        return best;
     }
 }

@@ -35,7 +35,7 @@ public final class DecisionTreeModel implements Classifier {
         Rows.checkPredict(features, tree.numFeatures, "DecisionTreeModel");
         int[] out = new int[features.length];
         for (int i = 0; i < features.length; i++) {
-            out[i] = Rows.argmax(tree.valueOf(features[i]));
+            out[i] = Classifier.argmax(tree.valueOf(features[i]));
         }
         return out;
     }

@@ -50,13 +50,7 @@ public final class ForestModel implements Classifier {
 
     @Override
     public int[] predict(Features input) {
-        double[][] features = input.rows();
-        double[][] p = predictProba(features);
-        int[] out = new int[p.length];
-        for (int i = 0; i < p.length; i++) {
-            out[i] = Rows.argmax(p[i]);
-        }
-        return out;
+        return Classifier.argmax(predictProba(input));
     }
 
     /** Mean of the trees' normalised impurity importances, renormalised (scikit-learn's definition). */

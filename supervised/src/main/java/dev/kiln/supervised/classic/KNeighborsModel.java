@@ -45,12 +45,6 @@ public final class KNeighborsModel implements Classifier {
     /** The class with the largest share; ties go to the lower class index (as scikit-learn). */
     @Override
     public int[] predict(Features input) {
-        double[][] features = input.rows();
-        double[][] p = predictProba(features);
-        int[] out = new int[p.length];
-        for (int i = 0; i < p.length; i++) {
-            out[i] = Rows.argmax(p[i]);
-        }
-        return out;
+        return Classifier.argmax(predictProba(input));
     }
 }

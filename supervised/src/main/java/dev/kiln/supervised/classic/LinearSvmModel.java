@@ -45,7 +45,7 @@ public final class LinearSvmModel implements Classifier {
         double[][] dec = decisionFunction(features);
         int[] out = new int[dec.length];
         for (int i = 0; i < dec.length; i++) {
-            out[i] = classes == 2 ? (dec[i][0] > 0 ? 1 : 0) : Rows.argmax(dec[i]);
+            out[i] = classes == 2 ? (dec[i][0] > 0 ? 1 : 0) : Classifier.argmax(dec[i]);
         }
         return out;
     }

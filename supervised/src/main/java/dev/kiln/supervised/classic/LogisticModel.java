@@ -70,12 +70,6 @@ public final class LogisticModel implements Classifier {
 
     @Override
     public int[] predict(Features input) {
-        double[][] features = input.rows();
-        double[][] p = predictProba(features);
-        int[] out = new int[p.length];
-        for (int i = 0; i < p.length; i++) {
-            out[i] = Rows.argmax(p[i]);
-        }
-        return out;
+        return Classifier.argmax(predictProba(input));
     }
 }

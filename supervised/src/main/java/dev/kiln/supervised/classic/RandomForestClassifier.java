@@ -1,5 +1,6 @@
 package dev.kiln.supervised.classic;
 
+import dev.kiln.core.ml.Classifier;
 import dev.kiln.core.ml.ClassificationSet;
 import dev.kiln.core.tensor.Rng;
 import dev.kiln.core.train.Trainer;
@@ -90,7 +91,7 @@ public final class RandomForestClassifier implements Trainer<ClassificationSet, 
         for (int i = 0; i < n; i++) {
             if (seen[i]) {
                 scored++;
-                correct += Rows.argmax(votes[i]) == data.labels()[i] ? 1 : 0;
+                correct += Classifier.argmax(votes[i]) == data.labels()[i] ? 1 : 0;
             }
         }
         if (scored == 0) {

@@ -88,15 +88,6 @@ final class Rows {
         }
     }
 
-    static int argmax(double[] v) {
-        int best = 0;
-        for (int i = 1; i < v.length; i++) {
-            if (v[i] > v[best]) {
-                best = i;
-            }
-        }
-        return best;
-    }
 
     static double dot(double[] a, double[] b) {
         double s = 0;

@@ -1,5 +1,6 @@
 package dev.kiln.supervised.classic;
 
+import dev.kiln.core.ml.Classifier;
 import java.util.Locale;
 
 /**
@@ -125,7 +126,7 @@ final class Tree {
         if (classNames == null && v.length == 1) {
             return String.format(Locale.ROOT, "value: [%.2f]", v[0]);
         }
-        int c = Rows.argmax(v);
+        int c = Classifier.argmax(v);
         if (classNames != null && c >= classNames.length) {
             throw new IllegalArgumentException("toText: " + classNames.length + " class names for class " + c);
         }

@@ -31,7 +31,8 @@ public final class NetworkClassifier<M extends Model> implements Trainer<Classif
         if (data.size() == 0) {
             throw new IllegalArgumentException("NetworkClassifier: the training set has no rows");
         }
-        Features x = data.inputs().requireFinite("NetworkClassifier", data.inputs().width());
+        Features x = data.inputs();
+        x.requireFinite("NetworkClassifier", x.width());
         int classes = 0;
         for (int i = 0; i < data.labels().length; i++) {
             int y = data.labels()[i];

@@ -50,7 +50,7 @@ class RandomForestTest {
         }
         ForestModel m = RandomForestClassifier.builder().trees(40).seed(3).build().fit(new ClassificationSet(x, y));
         double[] imp = m.featureImportances();
-        assertThat(Rows.argmax(imp)).isEqualTo(2);
+        assertThat(dev.kiln.core.ml.Classifier.argmax(imp)).isEqualTo(2);
         assertThat(imp[2]).isGreaterThan(0.5);
     }
 

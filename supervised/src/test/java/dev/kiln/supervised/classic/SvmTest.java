@@ -64,7 +64,7 @@ class SvmTest {
         double[][] dec = m.decisionFunction(data.features());
         double[][] proba = m.predictProba(data.features());
         for (int i = 0; i < pred.length; i++) {
-            assertThat(Rows.argmax(dec[i])).isEqualTo(pred[i]);
+            assertThat(dev.kiln.core.ml.Classifier.argmax(dec[i])).isEqualTo(pred[i]);
             assertThat(proba[i][0] + proba[i][1] + proba[i][2]).isCloseTo(1, within(1e-6));
         }
         assertThat(m.pairwiseDecision(data.features())[0]).hasSize(3);
