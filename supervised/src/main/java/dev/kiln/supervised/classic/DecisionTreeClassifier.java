@@ -1,5 +1,9 @@
 package dev.kiln.supervised.classic;
 
+import dev.kiln.core.component.Doc;
+import dev.kiln.core.component.HyperParameters;
+import dev.kiln.core.component.Nullable;
+import dev.kiln.core.component.Range;
 import dev.kiln.core.ml.ClassificationSet;
 import dev.kiln.core.tensor.Rng;
 import dev.kiln.core.train.Trainer;
@@ -18,50 +22,96 @@ import java.util.function.LongFunction;
 public final class DecisionTreeClassifier implements Trainer<ClassificationSet, DecisionTreeModel> {
     public enum Criterion { GINI, ENTROPY }
 
-    private final Criterion criterion;
+    /** The hyper-parameters; the growth limits are {@link TreeParams}'s, flattened for config files. */
+    public record Config(@Doc("split quality: GINI impurity or ENTROPY (information gain)") Criterion criterion,
+                         @Doc("deepest level grown; null: until leaves are pure") @Nullable @Range(min = 1) Integer maxDepth,
+                         @Doc("fewest rows a node needs to be split") @Range(min = 2) int minSamplesSplit,
+                         @Doc("fewest rows a leaf may hold") @Range(min = 1) int minSamplesLeaf,
+                         @Doc("features tried per split: all, sqrt, log2, a count or a fraction") String maxFeatures,
+                         @Doc("seed of the feature order at each split") long seed) {
+        public Config {
+            HyperParameters.check(Config.class, criterion, maxDepth, minSamplesSplit, minSamplesLeaf, maxFeatures, seed);
+            MaxFeatures.parse(maxFeatures);
+        }
+
+        /** scikit-learn's defaults: gini, unlimited depth, all features; seed 0. */
+        public static final Config DEFAULTS = new Config(Criterion.GINI, null, 2, 1, "all", 0);
+
+        static Config of(Criterion criterion, TreeParams p, MaxFeatures m, long seed) {
+            return new Config(criterion, p.maxDepth() == Integer.MAX_VALUE ? null : p.maxDepth(), p.minSamplesSplit(),
+                    p.minSamplesLeaf(), m.spec(), seed);
+        }
+
+        public TreeParams treeParams() {
+            return new TreeParams(maxDepth == null ? Integer.MAX_VALUE : maxDepth, minSamplesSplit, minSamplesLeaf);
+        }
+
+        public Config withCriterion(Criterion c) {
+            return new Config(c, maxDepth, minSamplesSplit, minSamplesLeaf, maxFeatures, seed);
+        }
+
+        public Config withTreeParams(TreeParams p) {
+            return of(criterion, p, MaxFeatures.parse(maxFeatures), seed);
+        }
+
+        public Config withMaxFeatures(MaxFeatures m) {
+            return new Config(criterion, maxDepth, minSamplesSplit, minSamplesLeaf, m.spec(), seed);
+        }
+
+        public Config withSeed(long s) {
+            return new Config(criterion, maxDepth, minSamplesSplit, minSamplesLeaf, maxFeatures, s);
+        }
+    }
+
+    private final Config config;
     private final TreeParams params;
     private final MaxFeatures maxFeatures;
-    private final long seed;
     /** The tree's random stream for a seed: Kiln's {@code Rng}; tests plug in scikit-learn's. */
     private final LongFunction<IntUnaryOperator> stream;
 
-    public DecisionTreeClassifier(Criterion criterion, TreeParams params, MaxFeatures maxFeatures, long seed) {
-        this(criterion, params, maxFeatures, seed, s -> new Rng(s)::nextInt);
+    public DecisionTreeClassifier(Config config) {
+        this(config, s -> new Rng(s)::nextInt);
     }
 
-    private DecisionTreeClassifier(Criterion criterion, TreeParams params, MaxFeatures maxFeatures, long seed,
-            LongFunction<IntUnaryOperator> stream) {
-        this.criterion = criterion;
-        this.params = params;
-        this.maxFeatures = maxFeatures;
-        this.seed = seed;
+    public DecisionTreeClassifier(Criterion criterion, TreeParams params, MaxFeatures maxFeatures, long seed) {
+        this(Config.of(criterion, params, maxFeatures, seed));
+    }
+
+    private DecisionTreeClassifier(Config config, LongFunction<IntUnaryOperator> stream) {
+        this.config = config;
+        this.params = config.treeParams();
+        this.maxFeatures = MaxFeatures.parse(config.maxFeatures());
         this.stream = stream;
     }
 
     /** Gini, unlimited depth, all features, seed 0. */
     public DecisionTreeClassifier() {
-        this(Criterion.GINI, TreeParams.DEFAULT, MaxFeatures.ALL, 0);
+        this(Config.DEFAULTS);
+    }
+
+    public Config config() {
+        return config;
     }
 
     public DecisionTreeClassifier withCriterion(Criterion c) {
-        return new DecisionTreeClassifier(c, params, maxFeatures, seed, stream);
+        return new DecisionTreeClassifier(config.withCriterion(c), stream);
     }
 
     public DecisionTreeClassifier withParams(TreeParams p) {
-        return new DecisionTreeClassifier(criterion, p, maxFeatures, seed, stream);
+        return new DecisionTreeClassifier(config.withTreeParams(p), stream);
     }
 
     public DecisionTreeClassifier withMaxFeatures(MaxFeatures m) {
-        return new DecisionTreeClassifier(criterion, params, m, seed, stream);
+        return new DecisionTreeClassifier(config.withMaxFeatures(m), stream);
     }
 
     public DecisionTreeClassifier withSeed(long s) {
-        return new DecisionTreeClassifier(criterion, params, maxFeatures, s, stream);
+        return new DecisionTreeClassifier(config.withSeed(s), stream);
     }
 
-    /** Draws the feature order from {@code stream.apply(seed)} instead of Kiln's {@code Rng} (parity tests). */
+    /** Draws the feature order from {@code stream.apply(config.seed())} instead of Kiln's {@code Rng} (parity tests). */
     DecisionTreeClassifier withStream(LongFunction<IntUnaryOperator> s) {
-        return new DecisionTreeClassifier(criterion, params, maxFeatures, seed, s);
+        return new DecisionTreeClassifier(config, s);
     }
 
     @Override
@@ -73,14 +123,14 @@ public final class DecisionTreeClassifier implements Trainer<ClassificationSet, 
         for (int i = 0; i < rows.length; i++) {
             rows[i] = i;
         }
-        Tree tree = grow(data, k, rows, stream.apply(seed));
+        Tree tree = grow(data, k, rows, stream.apply(config.seed()));
         listener.onTrainingEnd(ctx);
         return new DecisionTreeModel(tree, k);
     }
 
     /** Grows one tree on {@code rows} (repeats allowed), drawing the feature order from {@code draw}. */
     Tree grow(ClassificationSet data, int k, int[] rows, IntUnaryOperator draw) {
-        SplitCriterion.Kind c = criterion == Criterion.GINI ? SplitCriterion.Kind.GINI : SplitCriterion.Kind.ENTROPY;
+        SplitCriterion.Kind c = config.criterion() == Criterion.GINI ? SplitCriterion.Kind.GINI : SplitCriterion.Kind.ENTROPY;
         int d = data.features()[0].length;
         return new TreeBuilder(data.features(), new SplitCriterion(c, data.labels(), null, k), params.maxDepth(),
                 params.minSamplesSplit(), params.minSamplesLeaf(), maxFeatures.resolve(d), draw).build(rows);

@@ -11,6 +11,28 @@ public sealed interface MaxFeatures {
     MaxFeatures SQRT = new Sqrt();
     MaxFeatures LOG2 = new Log2();
 
+    /** The spec config files use: "all", "sqrt", "log2", a count ("7") or a fraction ("0.5"). */
+    String spec();
+
+    /** The inverse of {@link #spec()}; the error names the spec. */
+    static MaxFeatures parse(String spec) {
+        if (spec == null) {
+            throw new IllegalArgumentException("maxFeatures must be set: all, sqrt, log2, a count or a fraction");
+        }
+        switch (spec) {
+            case "all": return ALL;
+            case "sqrt": return SQRT;
+            case "log2": return LOG2;
+            default:
+        }
+        try {
+            return spec.contains(".") ? fraction(Double.parseDouble(spec)) : count(Integer.parseInt(spec));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("maxFeatures must be all, sqrt, log2, a count or a fraction, got '"
+                    + spec + "'");
+        }
+    }
+
     static MaxFeatures count(int n) {
         Rows.atLeast(n, 1, "maxFeatures count");
         return new Count(n);
@@ -28,12 +50,22 @@ public sealed interface MaxFeatures {
         public int resolve(int d) {
             return Math.min(n, d);
         }
+
+        @Override
+        public String spec() {
+            return Integer.toString(n);
+        }
     }
 
     record Fraction(double f) implements MaxFeatures {
         @Override
         public int resolve(int d) {
             return Math.max(1, (int) (f * d));
+        }
+
+        @Override
+        public String spec() {
+            return f == 1.0 ? "all" : Double.toString(f);
         }
     }
 
@@ -42,12 +74,22 @@ public sealed interface MaxFeatures {
         public int resolve(int d) {
             return Math.max(1, (int) Math.sqrt(d));
         }
+
+        @Override
+        public String spec() {
+            return "sqrt";
+        }
     }
 
     record Log2() implements MaxFeatures {
         @Override
         public int resolve(int d) {
             return Math.max(1, (int) (Math.log(d) / Math.log(2)));
+        }
+
+        @Override
+        public String spec() {
+            return "log2";
         }
     }
 }
