@@ -1,5 +1,8 @@
 package dev.kiln.unsupervised;
 
+import dev.kiln.core.component.Doc;
+import dev.kiln.core.component.HyperParameters;
+import dev.kiln.core.component.Range;
 import dev.kiln.core.train.Trainer;
 import dev.kiln.core.train.TrainingContext;
 import dev.kiln.core.train.TrainingListener;
@@ -23,10 +26,27 @@ public final class Agglomerative implements Trainer<Points, AgglomerativeModel> 
     private final int nClusters;
     private final Linkage linkage;
 
+    /** The hyper-parameters (scikit-learn's defaults: 2 clusters, Ward linkage). */
+    public record Config(@Doc("clusters the dendrogram is cut into") @Range(min = 1) int nClusters,
+                         @Doc("WARD, COMPLETE, AVERAGE or SINGLE") Linkage linkage) {
+        public Config {
+            HyperParameters.check(Config.class, nClusters, linkage);
+        }
+
+        public static final Config DEFAULTS = new Config(2, Linkage.WARD);
+    }
+
+    public Agglomerative(Config c) {
+        this.nClusters = c.nClusters();
+        this.linkage = c.linkage();
+    }
+
     public Agglomerative(int nClusters, Linkage linkage) {
-        HyperParameters.atLeastOne("Agglomerative", "nClusters", nClusters);
-        this.nClusters = nClusters;
-        this.linkage = java.util.Objects.requireNonNull(linkage, "linkage");
+        this(new Config(nClusters, linkage));
+    }
+
+    public Config config() {
+        return new Config(nClusters, linkage);
     }
 
     @Override
@@ -47,7 +67,7 @@ public final class Agglomerative implements Trainer<Points, AgglomerativeModel> 
         List<Merge> merges = relabel(nnChain(condensed(points), n), n);
         listener.onEpochEnd(context, 0, Map.of("merges", (double) merges.size()));
         listener.onTrainingEnd(context);
-        return new AgglomerativeModel(n, merges, nClusters);
+        return new AgglomerativeModel(n, merges, nClusters, points);
     }
 
     static double[] condensed(Points p) {

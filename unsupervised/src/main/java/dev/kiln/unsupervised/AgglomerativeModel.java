@@ -1,5 +1,7 @@
 package dev.kiln.unsupervised;
 
+import dev.kiln.core.ml.Clusterer;
+import dev.kiln.core.ml.Features;
 import java.util.Arrays;
 import java.util.List;
 
@@ -7,16 +9,53 @@ import java.util.List;
  * The dendrogram of an {@link Agglomerative} run ({@link #merges()}, n − 1 merges sorted by
  * distance) and its cut into flat clusters. Flat labels are numbered in order of each cluster's
  * lowest point index, so they do not depend on merge order.
+ *
+ * <p>A hierarchy has no rule for points it never saw (scikit-learn offers only {@code fit_predict});
+ * Kiln's {@link #predict} gives a new row the cluster of its nearest training point, the one rule
+ * that agrees with every linkage on the training points themselves.
  */
-public final class AgglomerativeModel {
+public final class AgglomerativeModel implements Clusterer {
     private final int n;
     private final List<Merge> merges;
+    private final int nClusters;
     private final int[] labels;
+    private final Points train;
 
-    AgglomerativeModel(int n, List<Merge> merges, int nClusters) {
+    AgglomerativeModel(int n, List<Merge> merges, int nClusters, Points train) {
         this.n = n;
         this.merges = List.copyOf(merges);
+        this.nClusters = nClusters;
         this.labels = cut(nClusters);
+        this.train = train;
+    }
+
+    @Override
+    public int numClusters() {
+        return nClusters;
+    }
+
+    /** The cluster of the nearest training point (the first of equally near ones). */
+    @Override
+    public int[] predict(Features features) {
+        int d = train.cols();
+        features.requireFinite("AgglomerativeModel.predict", d);
+        int[] out = new int[features.size()];
+        for (int i = 0; i < out.length; i++) {
+            double[] x = features.row(i);
+            double best = Double.POSITIVE_INFINITY;
+            for (int t = 0; t < n; t++) {
+                double s = 0;
+                for (int j = 0; j < d; j++) {
+                    double e = x[j] - train.get(t, j);
+                    s += e * e;
+                }
+                if (s < best) {
+                    best = s;
+                    out[i] = labels[t];
+                }
+            }
+        }
+        return out;
     }
 
     /** All merges in SciPy's linkage-matrix order. */
@@ -25,6 +64,7 @@ public final class AgglomerativeModel {
     }
 
     /** Labels of the training points for the requested number of clusters. */
+    @Override
     public int[] labels() {
         return labels.clone();
     }

@@ -1,5 +1,8 @@
 package dev.kiln.unsupervised;
 
+import dev.kiln.core.component.Doc;
+import dev.kiln.core.component.HyperParameters;
+import dev.kiln.core.component.Range;
 import dev.kiln.core.train.Trainer;
 import dev.kiln.core.train.TrainingContext;
 import dev.kiln.core.train.TrainingListener;
@@ -22,31 +25,60 @@ public final class Dbscan implements Trainer<Points, DbscanModel> {
 
     private final double eps;
     private final int minPts;
-    private final NeighbourSearch.Kind search;
+    private final Search search;
 
-    private Dbscan(double eps, int minPts, NeighbourSearch.Kind search) {
-        if (!(eps > 0) || Double.isInfinite(eps)) {
-            throw new IllegalArgumentException("DBSCAN: eps must be a positive finite distance, got " + eps);
+    /** How neighbours are found; {@link #AUTO} picks a k-d tree up to {@value #KD_TREE_MAX_DIMS} features. */
+    public enum Search {
+        AUTO, KD_TREE, BRUTE_FORCE;
+
+        /** Above this many features a k-d tree prunes too little to beat a brute-force scan. */
+        static final int KD_TREE_MAX_DIMS = 12;
+
+        NeighbourSearch create(Points points, double eps) {
+            Search k = this == AUTO ? (points.cols() <= KD_TREE_MAX_DIMS ? KD_TREE : BRUTE_FORCE) : this;
+            return k == KD_TREE ? new KdTree(points, eps) : new BlockedBruteForce(points, eps);
         }
-        HyperParameters.atLeastOne("DBSCAN", "minPts", minPts);
-        this.eps = eps;
-        this.minPts = minPts;
-        this.search = search;
+    }
+
+    /** The hyper-parameters (scikit-learn's defaults: eps 0.5, min_samples 5). */
+    public record Config(@Doc("neighbourhood radius (Euclidean)") @Range(min = 0, minExclusive = true, max = Double.MAX_VALUE) double eps,
+                         @Doc("points within eps (itself included) that make a core point") @Range(min = 1) int minPts,
+                         @Doc("AUTO (k-d tree up to 12 features), BRUTE_FORCE or KD_TREE; the clusters do not depend on it")
+                         Search search) {
+        public Config {
+            HyperParameters.check(Config.class, eps, minPts, search);
+        }
+
+        public static final Config DEFAULTS = new Config(0.5, 5, Search.AUTO);
+    }
+
+    public Dbscan(Config c) {
+        this.eps = c.eps();
+        this.minPts = c.minPts();
+        this.search = c.search();
+    }
+
+    private Dbscan(double eps, int minPts, Search search) {
+        this(new Config(eps, minPts, search));
+    }
+
+    public Config config() {
+        return new Config(eps, minPts, search);
     }
 
     /** A k-d tree for up to 12 features, blocked brute force above. */
     public Dbscan(double eps, int minPts) {
-        this(eps, minPts, NeighbourSearch.Kind.AUTO);
+        this(eps, minPts, Search.AUTO);
     }
 
     /** Forces brute-force search (for tests and for data where a tree does not help). */
     public static Dbscan bruteForce(double eps, int minPts) {
-        return new Dbscan(eps, minPts, NeighbourSearch.Kind.BRUTE_FORCE);
+        return new Dbscan(eps, minPts, Search.BRUTE_FORCE);
     }
 
     /** Forces a k-d tree. */
     public static Dbscan kdTree(double eps, int minPts) {
-        return new Dbscan(eps, minPts, NeighbourSearch.Kind.KD_TREE);
+        return new Dbscan(eps, minPts, Search.KD_TREE);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package dev.kiln.unsupervised;
 
+import dev.kiln.core.component.Doc;
+import dev.kiln.core.component.HyperParameters;
+import dev.kiln.core.component.Range;
 import dev.kiln.core.tensor.Rng;
 import dev.kiln.core.train.Trainer;
 import dev.kiln.core.train.TrainingContext;
@@ -23,14 +26,34 @@ public final class GaussianMixture implements Trainer<Points, GaussianMixtureMod
     private final int nInit;
     private final long seed;
 
-    private GaussianMixture(Builder b) {
-        this.k = b.k;
-        this.type = b.type;
-        this.tol = b.tol;
-        this.regCovar = b.regCovar;
-        this.maxIterations = b.maxIterations;
-        this.nInit = b.nInit;
-        this.seed = b.seed;
+    /** The hyper-parameters; defaults follow scikit-learn. */
+    public record Config(@Doc("mixture components") @Range(min = 1) int k,
+                         @Doc("FULL, TIED, DIAG or SPHERICAL covariances") CovarianceType covarianceType,
+                         @Doc("convergence threshold on the change of the mean log-likelihood") @Range(min = 0, max = Double.MAX_VALUE) double tol,
+                         @Doc("added to every covariance diagonal; keeps covariances positive definite")
+                         @Range(min = 0, max = Double.MAX_VALUE) double regCovar,
+                         @Doc("most EM iterations per restart") @Range(min = 1) int maxIterations,
+                         @Doc("restarts; the highest likelihood wins") @Range(min = 1) int nInit,
+                         @Doc("seed of the k-means initialisation") long seed) {
+        public Config {
+            HyperParameters.check(Config.class, k, covarianceType, tol, regCovar, maxIterations, nInit, seed);
+        }
+
+        public static final Config DEFAULTS = new Config(1, CovarianceType.FULL, 1e-3, 1e-6, 100, 1, 0);
+    }
+
+    public GaussianMixture(Config c) {
+        this.k = c.k();
+        this.type = c.covarianceType();
+        this.tol = c.tol();
+        this.regCovar = c.regCovar();
+        this.maxIterations = c.maxIterations();
+        this.nInit = c.nInit();
+        this.seed = c.seed();
+    }
+
+    public Config config() {
+        return new Config(k, type, tol, regCovar, maxIterations, nInit, seed);
     }
 
     public static Builder builder(int k) {
@@ -177,41 +200,32 @@ public final class GaussianMixture implements Trainer<Points, GaussianMixtureMod
         private long seed;
 
         private Builder(int k) {
-            HyperParameters.atLeastOne("GaussianMixture", "k", k);
             this.k = k;
         }
 
         public Builder covarianceType(CovarianceType t) {
-            this.type = java.util.Objects.requireNonNull(t, "covarianceType");
+            this.type = t;
             return this;
         }
 
         /** Convergence threshold on the change of the mean log-likelihood. */
         public Builder tol(double t) {
-            if (!(t >= 0)) {
-                throw new IllegalArgumentException("GaussianMixture: tol must be >= 0, got " + t);
-            }
             this.tol = t;
             return this;
         }
 
         /** Added to every covariance diagonal; keeps covariances positive definite. */
         public Builder regCovar(double r) {
-            if (!(r >= 0)) {
-                throw new IllegalArgumentException("GaussianMixture: regCovar must be >= 0, got " + r);
-            }
             this.regCovar = r;
             return this;
         }
 
         public Builder maxIterations(int n) {
-            HyperParameters.atLeastOne("GaussianMixture", "maxIterations", n);
             this.maxIterations = n;
             return this;
         }
 
         public Builder nInit(int n) {
-            HyperParameters.atLeastOne("GaussianMixture", "nInit", n);
             this.nInit = n;
             return this;
         }
@@ -222,7 +236,7 @@ public final class GaussianMixture implements Trainer<Points, GaussianMixtureMod
         }
 
         public GaussianMixture build() {
-            return new GaussianMixture(this);
+            return new GaussianMixture(new Config(k, type, tol, regCovar, maxIterations, nInit, seed));
         }
     }
 }

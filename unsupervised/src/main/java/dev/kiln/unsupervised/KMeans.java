@@ -1,5 +1,8 @@
 package dev.kiln.unsupervised;
 
+import dev.kiln.core.component.Doc;
+import dev.kiln.core.component.HyperParameters;
+import dev.kiln.core.component.Range;
 import dev.kiln.core.backend.Backend;
 import dev.kiln.core.backend.Backends;
 import dev.kiln.core.tensor.Rng;
@@ -33,13 +36,36 @@ public final class KMeans implements Trainer<Points, KMeansModel> {
     private final long seed;
     private final Backend backend;
 
-    private KMeans(Builder b) {
-        this.k = b.k;
-        this.nInit = b.nInit;
-        this.maxIterations = b.maxIterations;
-        this.tol = b.tol;
-        this.seed = b.seed;
-        this.backend = b.backend;
+    /** The hyper-parameters; defaults follow scikit-learn ({@code n_init=1} here, set 4 or 10 to restart). */
+    public record Config(@Doc("clusters") @Range(min = 1) int k,
+                         @Doc("k-means++ restarts; the lowest inertia wins") @Range(min = 1) int nInit,
+                         @Doc("most Lloyd iterations per restart") @Range(min = 1) int maxIterations,
+                         @Doc("tolerance on the squared centre shift, relative to the mean feature variance; 0: until labels are stable")
+                         @Range(min = 0, max = Double.MAX_VALUE) double tol,
+                         @Doc("seed of the k-means++ seeding") long seed) {
+        public Config {
+            HyperParameters.check(Config.class, k, nInit, maxIterations, tol, seed);
+        }
+
+        public static final Config DEFAULTS = new Config(8, 1, 300, 1e-4, 0);
+    }
+
+    /** Fits on {@link Backends#current()}. */
+    public KMeans(Config config) {
+        this(config, null);
+    }
+
+    private KMeans(Config c, Backend backend) {
+        this.k = c.k();
+        this.nInit = c.nInit();
+        this.maxIterations = c.maxIterations();
+        this.tol = c.tol();
+        this.seed = c.seed();
+        this.backend = backend;
+    }
+
+    public Config config() {
+        return new Config(k, nInit, maxIterations, tol, seed);
     }
 
     public static Builder builder(int k) {
@@ -108,27 +134,21 @@ public final class KMeans implements Trainer<Points, KMeansModel> {
         private Backend backend;
 
         private Builder(int k) {
-            HyperParameters.atLeastOne("KMeans", "k", k);
             this.k = k;
         }
 
         public Builder nInit(int n) {
-            HyperParameters.atLeastOne("KMeans", "nInit", n);
             this.nInit = n;
             return this;
         }
 
         public Builder maxIterations(int n) {
-            HyperParameters.atLeastOne("KMeans", "maxIterations", n);
             this.maxIterations = n;
             return this;
         }
 
         /** Relative tolerance on the squared centre shift; 0 runs until labels are stable or maxIterations. */
         public Builder tol(double t) {
-            if (!(t >= 0)) {
-                throw new IllegalArgumentException("KMeans: tol must be >= 0, got " + t);
-            }
             this.tol = t;
             return this;
         }
@@ -145,7 +165,7 @@ public final class KMeans implements Trainer<Points, KMeansModel> {
         }
 
         public KMeans build() {
-            return new KMeans(this);
+            return new KMeans(new Config(k, nInit, maxIterations, tol, seed), backend);
         }
     }
 

@@ -1,5 +1,8 @@
 package dev.kiln.unsupervised;
 
+import dev.kiln.core.component.Doc;
+import dev.kiln.core.component.HyperParameters;
+import dev.kiln.core.component.Range;
 import dev.kiln.core.backend.Backend;
 import dev.kiln.core.backend.Backends;
 import dev.kiln.core.tensor.Rng;
@@ -27,14 +30,38 @@ public final class MiniBatchKMeans implements Trainer<Points, KMeansModel> {
     private final long seed;
     private final Backend backend;
 
-    private MiniBatchKMeans(Builder b) {
-        this.k = b.k;
-        this.batchSize = b.batchSize;
-        this.maxEpochs = b.maxEpochs;
-        this.maxNoImprovement = b.maxNoImprovement;
-        this.reassignmentRatio = b.reassignmentRatio;
-        this.seed = b.seed;
-        this.backend = b.backend;
+    /** The hyper-parameters; defaults follow scikit-learn ({@code batch_size=1024, max_iter=100}). */
+    public record Config(@Doc("clusters") @Range(min = 1) int k,
+                         @Doc("rows per mini-batch") @Range(min = 1) int batchSize,
+                         @Doc("passes over the data (scikit-learn's max_iter)") @Range(min = 1) int maxEpochs,
+                         @Doc("batches without a better smoothed inertia before stopping") @Range(min = 1) int maxNoImprovement,
+                         @Doc("centres with fewer than this share of the largest count are re-seeded")
+                         @Range(min = 0, max = 1, maxExclusive = true) double reassignmentRatio,
+                         @Doc("seed of seeding, batches and re-seeding") long seed) {
+        public Config {
+            HyperParameters.check(Config.class, k, batchSize, maxEpochs, maxNoImprovement, reassignmentRatio, seed);
+        }
+
+        public static final Config DEFAULTS = new Config(8, 1024, 100, 10, 0.01, 0);
+    }
+
+    /** Fits on {@link dev.kiln.core.backend.Backends#current()}. */
+    public MiniBatchKMeans(Config config) {
+        this(config, null);
+    }
+
+    private MiniBatchKMeans(Config c, Backend backend) {
+        this.k = c.k();
+        this.batchSize = c.batchSize();
+        this.maxEpochs = c.maxEpochs();
+        this.maxNoImprovement = c.maxNoImprovement();
+        this.reassignmentRatio = c.reassignmentRatio();
+        this.seed = c.seed();
+        this.backend = backend;
+    }
+
+    public Config config() {
+        return new Config(k, batchSize, maxEpochs, maxNoImprovement, reassignmentRatio, seed);
     }
 
     public static Builder builder(int k) {
@@ -210,33 +237,26 @@ public final class MiniBatchKMeans implements Trainer<Points, KMeansModel> {
         private Backend backend;
 
         private Builder(int k) {
-            HyperParameters.atLeastOne("MiniBatchKMeans", "k", k);
             this.k = k;
         }
 
         public Builder batchSize(int n) {
-            HyperParameters.atLeastOne("MiniBatchKMeans", "batchSize", n);
             this.batchSize = n;
             return this;
         }
 
         /** Passes over the data (scikit-learn's {@code max_iter}). */
         public Builder maxEpochs(int n) {
-            HyperParameters.atLeastOne("MiniBatchKMeans", "maxEpochs", n);
             this.maxEpochs = n;
             return this;
         }
 
         public Builder maxNoImprovement(int n) {
-            HyperParameters.atLeastOne("MiniBatchKMeans", "maxNoImprovement", n);
             this.maxNoImprovement = n;
             return this;
         }
 
         public Builder reassignmentRatio(double r) {
-            if (!(r >= 0 && r < 1)) {
-                throw new IllegalArgumentException("MiniBatchKMeans: reassignmentRatio must be in [0, 1), got " + r);
-            }
             this.reassignmentRatio = r;
             return this;
         }
@@ -252,7 +272,8 @@ public final class MiniBatchKMeans implements Trainer<Points, KMeansModel> {
         }
 
         public MiniBatchKMeans build() {
-            return new MiniBatchKMeans(this);
+            return new MiniBatchKMeans(new Config(k, batchSize, maxEpochs, maxNoImprovement, reassignmentRatio, seed),
+                    backend);
         }
     }
 }

@@ -9,19 +9,6 @@ interface NeighbourSearch {
     /** Neighbour lists (point indices, any order) of each point in {@code queries}. */
     int[][] neighbours(int[] queries);
 
-    /** How the search is done; {@link #AUTO} picks a k-d tree up to {@value #KD_TREE_MAX_DIMS} dimensions. */
-    enum Kind {
-        AUTO, KD_TREE, BRUTE_FORCE;
-
-        /** Above this many features a k-d tree prunes too little to beat a brute-force scan. */
-        static final int KD_TREE_MAX_DIMS = 12;
-
-        NeighbourSearch create(Points points, double eps) {
-            Kind k = this == AUTO ? (points.cols() <= KD_TREE_MAX_DIMS ? KD_TREE : BRUTE_FORCE) : this;
-            return k == KD_TREE ? new KdTree(points, eps) : new BlockedBruteForce(points, eps);
-        }
-    }
-
     /** A growable int list (avoids boxing in the hot loops). */
     final class IntList {
         private int[] v = new int[16];

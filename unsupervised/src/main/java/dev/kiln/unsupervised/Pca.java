@@ -1,5 +1,9 @@
 package dev.kiln.unsupervised;
 
+import dev.kiln.core.component.Doc;
+import dev.kiln.core.component.HyperParameters;
+import dev.kiln.core.component.Nullable;
+import dev.kiln.core.component.Range;
 import dev.kiln.core.train.Trainer;
 import dev.kiln.core.train.TrainingContext;
 import dev.kiln.core.train.TrainingListener;
@@ -21,29 +25,45 @@ public final class Pca implements Trainer<Points, PcaModel> {
     private final double varianceFraction;
     private final boolean whiten;
 
-    private Pca(int components, double varianceFraction, boolean whiten) {
-        this.components = components;
-        this.varianceFraction = varianceFraction;
-        this.whiten = whiten;
+    /** The hyper-parameters: a number of directions, or the variance share to keep (exactly one is set). */
+    public record Config(@Doc("directions kept") @Nullable @Range(min = 1) Integer components,
+                         @Doc("keep the fewest directions whose explained variance ratios sum to at least this")
+                         @Nullable @Range(min = 0, minExclusive = true, max = 1) Double varianceFraction,
+                         @Doc("scale each component to unit variance") boolean whiten) {
+        public Config {
+            HyperParameters.check(Config.class, components, varianceFraction, whiten);
+            if ((components == null) == (varianceFraction == null)) {
+                throw new IllegalArgumentException("Pca: set exactly one of components and varianceFraction, got "
+                        + components + " and " + varianceFraction);
+            }
+        }
+
+        public static final Config DEFAULTS = new Config(2, null, false);
+    }
+
+    public Pca(Config c) {
+        this.components = c.components() == null ? -1 : c.components();
+        this.varianceFraction = c.varianceFraction() == null ? Double.NaN : c.varianceFraction();
+        this.whiten = c.whiten();
+    }
+
+    public Config config() {
+        return new Config(components < 0 ? null : components, components < 0 ? varianceFraction : null, whiten);
     }
 
     /** Keeps {@code components} directions. */
     public static Pca of(int components) {
-        HyperParameters.atLeastOne("PCA", "components", components);
-        return new Pca(components, Double.NaN, false);
+        return new Pca(new Config(components, null, false));
     }
 
     /** Keeps the fewest directions whose explained variance ratios sum to at least {@code fraction}. */
     public static Pca explaining(double fraction) {
-        if (!(fraction > 0 && fraction <= 1)) {
-            throw new IllegalArgumentException("PCA: variance fraction must be in (0, 1], got " + fraction);
-        }
-        return new Pca(-1, fraction, false);
+        return new Pca(new Config(null, fraction, false));
     }
 
     /** The same, but transform scales each component to unit variance. */
     public Pca whitened() {
-        return new Pca(components, varianceFraction, true);
+        return new Pca(new Config(components < 0 ? null : components, components < 0 ? varianceFraction : null, true));
     }
 
     @Override

@@ -154,7 +154,7 @@ class KMeansTest {
         Points three = Points.of(new double[][] {{0}, {1}, {2}});
         assertThatThrownBy(() -> KMeans.builder(4).build().fit(three))
                 .hasMessageContaining("k = 4").hasMessageContaining("got 3");
-        assertThatThrownBy(() -> KMeans.builder(0)).hasMessageContaining("k must be >= 1");
+        assertThatThrownBy(() -> KMeans.builder(0).build()).hasMessageContaining("KMeans.k: must be >= 1, got 0");
         KMeansModel m = KMeans.builder(2).build().fit(three);
         assertThatThrownBy(() -> m.predict(Points.of(new double[][] {{1, 2}})))
                 .hasMessageContaining("fitted on 1 features, got 2");

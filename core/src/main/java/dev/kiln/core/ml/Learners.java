@@ -17,6 +17,15 @@ public final class Learners {
     /** Learners that fit a {@link Regressor} on a {@link RegressionSet}. */
     public static final Kind<Trainer> REGRESSOR = Kind.of("regressor", Trainer.class);
 
+    /**
+     * Learners that fit a {@link Clusterer} without labels. Their trainers take the unsupervised
+     * module's {@code Points}; {@code Points.of(Features)} converts a feature matrix.
+     */
+    public static final Kind<Trainer> CLUSTERER = Kind.of("clusterer", Trainer.class);
+
+    /** Learners that fit a {@link FeatureTransform} without labels (PCA), on the same input as {@link #CLUSTERER}. */
+    public static final Kind<Trainer> TRANSFORM = Kind.of("transform", Trainer.class);
+
     private Learners() {
     }
 }

@@ -1,5 +1,8 @@
 package dev.kiln.supervised.classic;
 
+import dev.kiln.core.component.Doc;
+import dev.kiln.core.component.HyperParameters;
+import dev.kiln.core.component.Range;
 import dev.kiln.core.ml.RegressionSet;
 import dev.kiln.core.train.Trainer;
 import dev.kiln.core.train.TrainingContext;
@@ -19,14 +22,31 @@ public final class Lasso implements Trainer<RegressionSet, LinearModel> {
     private final double tol;
     private final boolean fitIntercept;
 
+    /** The hyper-parameters (scikit-learn's defaults: alpha 1, 1000 sweeps, tol 1e-4). */
+    public record Config(@Doc("L1 penalty weight") @Range(min = 0, max = Double.MAX_VALUE) double alpha,
+                         @Doc("most coordinate-descent sweeps") @Range(min = 1) int maxIter,
+                         @Doc("stop when the largest change in a sweep is below tol * max|w|") @Range(min = 0, minExclusive = true, max = Double.MAX_VALUE) double tol,
+                         @Doc("fit an unpenalised intercept") boolean fitIntercept) {
+        public Config {
+            HyperParameters.check(Config.class, alpha, maxIter, tol, fitIntercept);
+        }
+
+        public static final Config DEFAULTS = new Config(1.0, 1000, 1e-4, true);
+    }
+
+    public Lasso(Config config) {
+        this.alpha = config.alpha();
+        this.maxIter = config.maxIter();
+        this.tol = config.tol();
+        this.fitIntercept = config.fitIntercept();
+    }
+
     public Lasso(double alpha, int maxIter, double tol, boolean fitIntercept) {
-        Rows.nonNegative(alpha, "alpha");
-        Rows.atLeast(maxIter, 1, "maxIter");
-        Rows.positive(tol, "tol");
-        this.alpha = alpha;
-        this.maxIter = maxIter;
-        this.tol = tol;
-        this.fitIntercept = fitIntercept;
+        this(new Config(alpha, maxIter, tol, fitIntercept));
+    }
+
+    public Config config() {
+        return new Config(alpha, maxIter, tol, fitIntercept);
     }
 
     public Lasso(double alpha) {

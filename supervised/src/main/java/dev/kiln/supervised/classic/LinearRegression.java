@@ -1,5 +1,8 @@
 package dev.kiln.supervised.classic;
 
+import dev.kiln.core.component.Doc;
+import dev.kiln.core.component.HyperParameters;
+import dev.kiln.core.component.Range;
 import dev.kiln.core.ml.RegressionSet;
 import dev.kiln.core.tensor.Rng;
 import dev.kiln.core.train.Trainer;
@@ -30,18 +33,36 @@ public final class LinearRegression implements Trainer<RegressionSet, LinearMode
     private final double eta0;
     private final long seed;
 
-    private LinearRegression(Builder b) {
-        this.alpha = b.alpha;
-        this.fitIntercept = b.fitIntercept;
-        this.solver = b.solver;
-        this.epochs = b.epochs;
-        this.eta0 = b.eta0;
-        this.seed = b.seed;
+    /** The hyper-parameters: alpha 0 is ordinary least squares, alpha > 0 ridge. */
+    public record Config(@Doc("L2 penalty; 0 is ordinary least squares") @Range(min = 0, max = Double.MAX_VALUE) double alpha,
+                         @Doc("fit an unpenalised intercept") boolean fitIntercept,
+                         @Doc("QR (exact) or SGD (per-row steps, for data too big for one decomposition)") Solver solver,
+                         @Doc("passes over the data (SGD)") @Range(min = 1) int epochs,
+                         @Doc("initial SGD learning rate, decayed as eta0 / t^0.25") @Range(min = 0, minExclusive = true, max = Double.MAX_VALUE) double learningRate,
+                         @Doc("seed of the SGD shuffle") long seed) {
+        public Config {
+            HyperParameters.check(Config.class, alpha, fitIntercept, solver, epochs, learningRate, seed);
+        }
+
+        public static final Config DEFAULTS = new Config(0, true, Solver.QR, 100, 0.01, 0);
+    }
+
+    public LinearRegression(Config config) {
+        this.alpha = config.alpha();
+        this.fitIntercept = config.fitIntercept();
+        this.solver = config.solver();
+        this.epochs = config.epochs();
+        this.eta0 = config.learningRate();
+        this.seed = config.seed();
     }
 
     /** Plain least squares with an intercept, solved by QR. */
     public LinearRegression() {
-        this(builder());
+        this(Config.DEFAULTS);
+    }
+
+    public Config config() {
+        return new Config(alpha, fitIntercept, solver, epochs, eta0, seed);
     }
 
     public static Builder builder() {
@@ -133,7 +154,6 @@ public final class LinearRegression implements Trainer<RegressionSet, LinearMode
 
         /** L2 penalty; 0 (the default) is ordinary least squares. */
         public Builder alpha(double alpha) {
-            Rows.nonNegative(alpha, "alpha");
             this.alpha = alpha;
             return this;
         }
@@ -150,14 +170,12 @@ public final class LinearRegression implements Trainer<RegressionSet, LinearMode
 
         /** Passes over the data for {@link Solver#SGD}. */
         public Builder epochs(int epochs) {
-            Rows.atLeast(epochs, 1, "epochs");
             this.epochs = epochs;
             return this;
         }
 
         /** Initial SGD learning rate; scale features first (large features need a smaller rate). */
         public Builder learningRate(double eta0) {
-            Rows.positive(eta0, "learningRate");
             this.eta0 = eta0;
             return this;
         }
@@ -168,7 +186,7 @@ public final class LinearRegression implements Trainer<RegressionSet, LinearMode
         }
 
         public LinearRegression build() {
-            return new LinearRegression(this);
+            return new LinearRegression(new Config(alpha, fitIntercept, solver, epochs, eta0, seed));
         }
     }
 }

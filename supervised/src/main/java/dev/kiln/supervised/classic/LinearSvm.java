@@ -1,5 +1,8 @@
 package dev.kiln.supervised.classic;
 
+import dev.kiln.core.component.Doc;
+import dev.kiln.core.component.HyperParameters;
+import dev.kiln.core.component.Range;
 import dev.kiln.core.ml.ClassificationSet;
 import dev.kiln.core.tensor.Rng;
 import dev.kiln.core.train.Trainer;
@@ -24,14 +27,31 @@ public final class LinearSvm implements Trainer<ClassificationSet, LinearSvmMode
     private final int maxIter;
     private final long seed;
 
+    /** The hyper-parameters (C = 1, tol 1e-4, at most 1000 passes, seed 0). */
+    public record Config(@Doc("penalty on margin violations (larger fits the training data harder)") @Range(min = 0, minExclusive = true, max = Double.MAX_VALUE) double c,
+                         @Doc("stopping tolerance on the projected-gradient gap") @Range(min = 0, minExclusive = true, max = Double.MAX_VALUE) double tol,
+                         @Doc("most passes over the data") @Range(min = 1) int maxIter,
+                         @Doc("seed of the shuffle each pass") long seed) {
+        public Config {
+            HyperParameters.check(Config.class, c, tol, maxIter, seed);
+        }
+
+        public static final Config DEFAULTS = new Config(1.0, 1e-4, 1000, 0);
+    }
+
+    public LinearSvm(Config config) {
+        this.c = config.c();
+        this.tol = config.tol();
+        this.maxIter = config.maxIter();
+        this.seed = config.seed();
+    }
+
     public LinearSvm(double c, double tol, int maxIter, long seed) {
-        Rows.positive(c, "C");
-        Rows.positive(tol, "tol");
-        Rows.atLeast(maxIter, 1, "maxIter");
-        this.c = c;
-        this.tol = tol;
-        this.maxIter = maxIter;
-        this.seed = seed;
+        this(new Config(c, tol, maxIter, seed));
+    }
+
+    public Config config() {
+        return new Config(c, tol, maxIter, seed);
     }
 
     /** C = 1, tol 1e-4, at most 1000 passes, seed 0. */

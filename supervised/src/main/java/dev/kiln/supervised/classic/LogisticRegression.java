@@ -1,5 +1,8 @@
 package dev.kiln.supervised.classic;
 
+import dev.kiln.core.component.Doc;
+import dev.kiln.core.component.HyperParameters;
+import dev.kiln.core.component.Range;
 import dev.kiln.core.ml.ClassificationSet;
 import dev.kiln.core.train.Trainer;
 import dev.kiln.core.train.TrainingContext;
@@ -25,16 +28,32 @@ public final class LogisticRegression implements Trainer<ClassificationSet, Logi
     private final int maxIter;
     private final double tol;
 
-    private LogisticRegression(Builder b) {
-        this.penalty = b.penalty;
-        this.c = b.c;
-        this.maxIter = b.maxIter;
-        this.tol = b.tol;
+    /** The hyper-parameters (scikit-learn's names and defaults: L2, C = 1). */
+    public record Config(@Doc("L2 (L-BFGS), L1 (FISTA, exact zeros) or NONE") Penalty penalty,
+                         @Doc("inverse regularisation strength (smaller is stronger)") @Range(min = 0, minExclusive = true, max = Double.MAX_VALUE) double c,
+                         @Doc("most solver iterations") @Range(min = 1) int maxIter,
+                         @Doc("tolerance on the largest gradient component (L-BFGS) or parameter change (FISTA)") @Range(min = 0, minExclusive = true, max = Double.MAX_VALUE) double tol) {
+        public Config {
+            HyperParameters.check(Config.class, penalty, c, maxIter, tol);
+        }
+
+        public static final Config DEFAULTS = new Config(Penalty.L2, 1.0, 1000, 1e-6);
+    }
+
+    public LogisticRegression(Config config) {
+        this.penalty = config.penalty();
+        this.c = config.c();
+        this.maxIter = config.maxIter();
+        this.tol = config.tol();
     }
 
     /** L2 penalty with C = 1 (scikit-learn's defaults). */
     public LogisticRegression() {
-        this(builder());
+        this(Config.DEFAULTS);
+    }
+
+    public Config config() {
+        return new Config(penalty, c, maxIter, tol);
     }
 
     public static Builder builder() {
@@ -94,26 +113,23 @@ public final class LogisticRegression implements Trainer<ClassificationSet, Logi
 
         /** Inverse regularisation strength (smaller is stronger), as in scikit-learn. */
         public Builder c(double c) {
-            Rows.positive(c, "C");
             this.c = c;
             return this;
         }
 
         public Builder maxIter(int maxIter) {
-            Rows.atLeast(maxIter, 1, "maxIter");
             this.maxIter = maxIter;
             return this;
         }
 
         /** Convergence tolerance on the largest gradient component (L-BFGS) or parameter change (FISTA). */
         public Builder tol(double tol) {
-            Rows.positive(tol, "tol");
             this.tol = tol;
             return this;
         }
 
         public LogisticRegression build() {
-            return new LogisticRegression(this);
+            return new LogisticRegression(new Config(penalty, c, maxIter, tol));
         }
     }
 }

@@ -1,5 +1,9 @@
 package dev.kiln.supervised.classic;
 
+import dev.kiln.core.component.Doc;
+import dev.kiln.core.component.HyperParameters;
+import dev.kiln.core.component.Nullable;
+import dev.kiln.core.component.Range;
 import dev.kiln.core.ml.Classifier;
 import dev.kiln.core.ml.ClassificationSet;
 import dev.kiln.core.tensor.Rng;
@@ -25,20 +29,55 @@ public final class RandomForestClassifier implements Trainer<ClassificationSet, 
     private final boolean oobScore;
     private final long seed;
     private final int threads;
+    private final Config config;
 
-    private RandomForestClassifier(Builder b) {
-        this.trees = b.trees;
-        this.criterion = b.criterion;
-        this.params = b.params;
-        this.maxFeatures = b.maxFeatures;
-        this.bootstrap = b.bootstrap;
-        this.oobScore = b.oobScore;
-        this.seed = b.seed;
-        this.threads = b.threads;
+    /** The hyper-parameters (scikit-learn's defaults: 100 trees, gini, sqrt(d) features, bootstrap). */
+    public record Config(@Doc("trees in the forest") @Range(min = 1) int trees,
+                         @Doc("split quality: GINI or ENTROPY") DecisionTreeClassifier.Criterion criterion,
+                         @Doc("deepest level grown; null: until leaves are pure") @Nullable @Range(min = 1) Integer maxDepth,
+                         @Doc("fewest rows a node needs to be split") @Range(min = 2) int minSamplesSplit,
+                         @Doc("fewest rows a leaf may hold") @Range(min = 1) int minSamplesLeaf,
+                         @Doc("features tried per split: all, sqrt, log2, a count or a fraction") String maxFeatures,
+                         @Doc("grow each tree on a bootstrap sample") boolean bootstrap,
+                         @Doc("score each row by the trees that did not see it (needs bootstrap)") boolean oobScore,
+                         @Doc("seed; tree i draws from a stream seeded by (seed, i)") long seed,
+                         @Doc("worker threads; 0: kiln.threads, else all processors (the forest does not depend on it)")
+                         @Range(min = 0) int threads) {
+        public Config {
+            HyperParameters.check(Config.class, trees, criterion, maxDepth, minSamplesSplit, minSamplesLeaf, maxFeatures,
+                    bootstrap, oobScore, seed, threads);
+            MaxFeatures.parse(maxFeatures);
+            if (oobScore && !bootstrap) {
+                throw new IllegalArgumentException("RandomForestClassifier.oobScore: needs bootstrap = true");
+            }
+        }
+
+        public static final Config DEFAULTS = new Config(100, DecisionTreeClassifier.Criterion.GINI, null, 2, 1, "sqrt",
+                true, false, 0, 0);
+
+        TreeParams treeParams() {
+            return new TreeParams(maxDepth == null ? Integer.MAX_VALUE : maxDepth, minSamplesSplit, minSamplesLeaf);
+        }
+    }
+
+    public RandomForestClassifier(Config config) {
+        this.trees = config.trees();
+        this.criterion = config.criterion();
+        this.params = config.treeParams();
+        this.maxFeatures = MaxFeatures.parse(config.maxFeatures());
+        this.bootstrap = config.bootstrap();
+        this.oobScore = config.oobScore();
+        this.seed = config.seed();
+        this.threads = config.threads() == 0 ? Rows.defaultThreads() : config.threads();
+        this.config = config;
     }
 
     public RandomForestClassifier() {
-        this(builder());
+        this(Config.DEFAULTS);
+    }
+
+    public Config config() {
+        return config;
     }
 
     public static Builder builder() {
@@ -48,9 +87,6 @@ public final class RandomForestClassifier implements Trainer<ClassificationSet, 
     @Override
     public ForestModel fit(ClassificationSet data, TrainingListener listener) {
         int k = Rows.checkClassification(data, "RandomForestClassifier");
-        if (oobScore && !bootstrap) {
-            throw new IllegalArgumentException("RandomForestClassifier: oobScore needs bootstrap samples");
-        }
         int n = data.size();
         TrainingContext ctx = new TrainingContext("RandomForestClassifier", 1, 0);
         listener.onTrainingStart(ctx);
@@ -108,10 +144,9 @@ public final class RandomForestClassifier implements Trainer<ClassificationSet, 
         private boolean bootstrap = true;
         private boolean oobScore;
         private long seed;
-        private int threads = Rows.defaultThreads();
+        private int threads;
 
         public Builder trees(int n) {
-            Rows.atLeast(n, 1, "trees");
             this.trees = n;
             return this;
         }
@@ -148,13 +183,14 @@ public final class RandomForestClassifier implements Trainer<ClassificationSet, 
 
         /** Worker threads (default {@code kiln.threads}, else all processors); the result does not depend on it. */
         public Builder threads(int t) {
-            Rows.atLeast(t, 1, "threads");
             this.threads = t;
             return this;
         }
 
         public RandomForestClassifier build() {
-            return new RandomForestClassifier(this);
+            DecisionTreeClassifier.Config tree = DecisionTreeClassifier.Config.of(criterion, params, maxFeatures, seed);
+            return new RandomForestClassifier(new Config(trees, criterion, tree.maxDepth(), tree.minSamplesSplit(),
+                    tree.minSamplesLeaf(), tree.maxFeatures(), bootstrap, oobScore, seed, threads));
         }
     }
 }

@@ -1,5 +1,9 @@
 package dev.kiln.supervised.classic;
 
+import dev.kiln.core.component.Doc;
+import dev.kiln.core.component.HyperParameters;
+import dev.kiln.core.component.Nullable;
+import dev.kiln.core.component.Range;
 import dev.kiln.core.metrics.RegressionMetrics;
 import dev.kiln.core.ml.RegressionSet;
 import dev.kiln.core.tensor.Rng;
@@ -21,22 +25,57 @@ public final class RandomForestRegressor implements Trainer<RegressionSet, Fores
     private final boolean oobScore;
     private final long seed;
     private final int threads;
+    private final Config config;
+
+    /** The hyper-parameters (scikit-learn's defaults: 100 trees, all features per split, bootstrap). */
+    public record Config(@Doc("trees in the forest") @Range(min = 1) int trees,
+                         @Doc("deepest level grown; null: until leaves are pure") @Nullable @Range(min = 1) Integer maxDepth,
+                         @Doc("fewest rows a node needs to be split") @Range(min = 2) int minSamplesSplit,
+                         @Doc("fewest rows a leaf may hold") @Range(min = 1) int minSamplesLeaf,
+                         @Doc("features tried per split: all, sqrt, log2, a count or a fraction") String maxFeatures,
+                         @Doc("report the out-of-bag R²") boolean oobScore,
+                         @Doc("seed; tree i draws from a stream seeded by (seed, i)") long seed,
+                         @Doc("worker threads; 0: kiln.threads, else all processors (the forest does not depend on it)")
+                         @Range(min = 0) int threads) {
+        public Config {
+            HyperParameters.check(Config.class, trees, maxDepth, minSamplesSplit, minSamplesLeaf, maxFeatures, oobScore,
+                    seed, threads);
+            MaxFeatures.parse(maxFeatures);
+        }
+
+        public static final Config DEFAULTS = new Config(100, null, 2, 1, "all", false, 0, 0);
+    }
+
+    public RandomForestRegressor(Config config) {
+        this.trees = config.trees();
+        this.params = new TreeParams(config.maxDepth() == null ? Integer.MAX_VALUE : config.maxDepth(),
+                config.minSamplesSplit(), config.minSamplesLeaf());
+        this.maxFeatures = MaxFeatures.parse(config.maxFeatures());
+        this.oobScore = config.oobScore();
+        this.seed = config.seed();
+        this.threads = config.threads() == 0 ? Rows.defaultThreads() : config.threads();
+        this.config = config;
+    }
 
     public RandomForestRegressor(int trees, TreeParams params, MaxFeatures maxFeatures, boolean oobScore, long seed,
             int threads) {
-        Rows.atLeast(trees, 1, "trees");
-        Rows.atLeast(threads, 1, "threads");
-        this.trees = trees;
-        this.params = params;
-        this.maxFeatures = maxFeatures;
-        this.oobScore = oobScore;
-        this.seed = seed;
-        this.threads = threads;
+        this(config(trees, params, maxFeatures, oobScore, seed, threads));
+    }
+
+    private static Config config(int trees, TreeParams params, MaxFeatures maxFeatures, boolean oobScore, long seed,
+            int threads) {
+        DecisionTreeRegressor.Config tree = DecisionTreeRegressor.Config.of(params, maxFeatures, seed);
+        return new Config(trees, tree.maxDepth(), tree.minSamplesSplit(), tree.minSamplesLeaf(), tree.maxFeatures(),
+                oobScore, seed, threads);
     }
 
     /** 100 trees, all features per split, seed 0. */
     public RandomForestRegressor() {
-        this(100, TreeParams.DEFAULT, MaxFeatures.ALL, false, 0, Rows.defaultThreads());
+        this(Config.DEFAULTS);
+    }
+
+    public Config config() {
+        return config;
     }
 
     public RandomForestRegressor withOobScore(boolean oob) {

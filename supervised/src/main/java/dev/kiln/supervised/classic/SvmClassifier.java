@@ -1,5 +1,8 @@
 package dev.kiln.supervised.classic;
 
+import dev.kiln.core.component.Doc;
+import dev.kiln.core.component.HyperParameters;
+import dev.kiln.core.component.Range;
 import dev.kiln.core.ml.ClassificationSet;
 import dev.kiln.core.tensor.Rng;
 import dev.kiln.core.train.Trainer;
@@ -26,17 +29,38 @@ public final class SvmClassifier implements Trainer<ClassificationSet, SvmModel>
     private final long seed;
     private final long cacheBytes;
 
-    private SvmClassifier(Builder b) {
-        this.c = b.c;
-        this.kernel = b.kernel;
-        this.tol = b.tol;
-        this.probabilityFolds = b.probabilityFolds;
-        this.seed = b.seed;
-        this.cacheBytes = b.cacheMb * 1024L * 1024L;
+    /** The hyper-parameters (libsvm's and scikit-learn's defaults: RBF with gamma "scale", C = 1). */
+    public record Config(@Doc("penalty on margin violations") @Range(min = 0, minExclusive = true, max = Double.MAX_VALUE) double c,
+                         @Doc("kernel type, gamma (NaN: scikit-learn's 'scale'), coef0, degree") Kernel kernel,
+                         @Doc("stopping tolerance on the maximal KKT violation (libsvm's eps)") @Range(min = 0, minExclusive = true, max = Double.MAX_VALUE) double tol,
+                         @Doc("internal folds for Platt scaling; 0 fits on the training decisions") @Range(min = 0) int probabilityFolds,
+                         @Doc("seed of the Platt folds") long seed,
+                         @Doc("memory for cached kernel rows per binary problem, MB") @Range(min = 1) int cacheMb) {
+        public Config {
+            HyperParameters.check(Config.class, c, kernel, tol, probabilityFolds, seed, cacheMb);
+            if (probabilityFolds == 1) {
+                throw new IllegalArgumentException("SvmClassifier.probabilityFolds: must be 0 or at least 2, got 1");
+            }
+        }
+
+        public static final Config DEFAULTS = new Config(1.0, Kernel.rbf(), 1e-3, 5, 0, 200);
+    }
+
+    public SvmClassifier(Config config) {
+        this.c = config.c();
+        this.kernel = config.kernel();
+        this.tol = config.tol();
+        this.probabilityFolds = config.probabilityFolds();
+        this.seed = config.seed();
+        this.cacheBytes = config.cacheMb() * 1024L * 1024L;
     }
 
     public SvmClassifier() {
-        this(builder());
+        this(Config.DEFAULTS);
+    }
+
+    public Config config() {
+        return new Config(c, kernel, tol, probabilityFolds, seed, (int) (cacheBytes / (1024L * 1024L)));
     }
 
     public static Builder builder() {
@@ -185,7 +209,6 @@ public final class SvmClassifier implements Trainer<ClassificationSet, SvmModel>
         private int cacheMb = 200;
 
         public Builder c(double c) {
-            Rows.positive(c, "C");
             this.c = c;
             return this;
         }
@@ -197,16 +220,12 @@ public final class SvmClassifier implements Trainer<ClassificationSet, SvmModel>
 
         /** Stopping tolerance on the maximal KKT violation (libsvm's eps). */
         public Builder tol(double tol) {
-            Rows.positive(tol, "tol");
             this.tol = tol;
             return this;
         }
 
         /** Internal folds for Platt scaling (libsvm uses 5); 0 fits the sigmoids on the training decisions. */
         public Builder probabilityFolds(int folds) {
-            if (folds < 0 || folds == 1) {
-                throw new IllegalArgumentException("probabilityFolds must be 0 or at least 2, got " + folds);
-            }
             this.probabilityFolds = folds;
             return this;
         }
@@ -218,13 +237,12 @@ public final class SvmClassifier implements Trainer<ClassificationSet, SvmModel>
 
         /** Memory for cached kernel rows, per binary problem. */
         public Builder cacheMb(int mb) {
-            Rows.atLeast(mb, 1, "cacheMb");
             this.cacheMb = mb;
             return this;
         }
 
         public SvmClassifier build() {
-            return new SvmClassifier(this);
+            return new SvmClassifier(new Config(c, kernel, tol, probabilityFolds, seed, cacheMb));
         }
     }
 }

@@ -46,9 +46,13 @@ class InputChecksTest {
 
     @Test
     void hyperParametersAreChecked() {
-        assertThatThrownBy(() -> LogisticRegression.builder().c(0)).hasMessageContaining("C must be positive");
+        assertThatThrownBy(() -> LogisticRegression.builder().c(0).build()).hasMessageContaining("LogisticRegression.c: must be > 0");
+        assertThatThrownBy(() -> RandomForestClassifier.builder().trees(0).build()).hasMessageContaining("RandomForestClassifier.trees: must be >= 1, got 0");
+        assertThatThrownBy(() -> new Lasso(-1)).hasMessageContaining("Lasso.alpha: must be >= 0");
+        assertThatThrownBy(() -> new DecisionTreeClassifier.Config(DecisionTreeClassifier.Criterion.GINI, null, 2, 1, "half", 0))
+                .hasMessageContaining("maxFeatures must be all, sqrt, log2, a count or a fraction, got 'half'");
         assertThatThrownBy(() -> new TreeParams(0, 2, 1)).hasMessageContaining("maxDepth must be at least 1");
-        assertThatThrownBy(() -> SvmClassifier.builder().probabilityFolds(1)).hasMessageContaining("probabilityFolds");
+        assertThatThrownBy(() -> SvmClassifier.builder().probabilityFolds(1).build()).hasMessageContaining("probabilityFolds");
         assertThatThrownBy(() -> MaxFeatures.fraction(1.5)).hasMessageContaining("(0, 1]");
         assertThatThrownBy(() -> Kernel.rbf(-1)).hasMessageContaining("gamma must be positive");
         assertThatThrownBy(() -> new KNeighborsRegressor(0, KNeighbors.Weights.UNIFORM)).hasMessageContaining("KNeighborsRegressor.k: must be >= 1, got 0");
