@@ -3,75 +3,66 @@ package dev.kiln.semisupervised;
 import dev.kiln.core.io.AtomicFiles;
 import dev.kiln.core.ml.ClassificationSet;
 import dev.kiln.core.ml.Features;
+import dev.kiln.core.tensor.Rng;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
- * Turns a fully labelled set into a semi-supervised one by keeping the labels of a few rows per
- * class and hiding the rest. The chosen rows are a {@link Split}, which is written as a plain text
- * file (one row index per line, {@code #} header lines) so that a peer (scikit-learn:
- * {@code numpy.loadtxt(path, dtype=int)}) hides exactly the same labels.
+ * Hides labels of a labelled set to make a semi-supervised one: a seeded choice of
+ * {@code perClass} rows of each class keep their labels, every other row becomes unlabelled. The
+ * choice is a {@link Split} of row indices that can be written to and read from a small text file,
+ * so a peer (a scikit-learn script, a colleague) trains on exactly the same rows.
+ *
+ * <p>File format (UTF-8, one record per line, indices separated by single spaces, {@code #} lines
+ * are comments):
+ * <pre>
+ * kiln-label-split 1
+ * rows 1797
+ * labelled 12 40 7 ...
+ * unlabelled 0 1 2 ...
+ * </pre>
+ * {@code rows} is the size of the set the indices refer to; rows in neither list are left out
+ * (a split of the first 340 of 1797 digits, say).
  */
 public final class LabelHiding {
-    private static final String MAGIC = "# kiln label-hiding split v1";
+    static final String MAGIC = "kiln-label-split 1";
 
     private LabelHiding() {
     }
 
     /**
-     * Which rows of a set of {@code rows} rows keep their label ({@code labelled}, ascending) and
-     * which do not ({@code unlabelled}, ascending, the complement).
+     * Which rows of a set of {@code rows} rows keep their label and which lose it; the two lists
+     * are disjoint, in range, and keep their order (the order of the labelled and unlabelled parts).
      */
     public record Split(int rows, int[] labelled, int[] unlabelled) {
         public Split {
-            boolean[] seen = new boolean[rows];
-            for (int[] part : new int[][] {labelled, unlabelled}) {
-                for (int i : part) {
-                    if (i < 0 || i >= rows) {
-                        throw new IllegalArgumentException("LabelHiding.Split: row index " + i + " outside [0, " + rows + ")");
-                    }
-                    if (seen[i]) {
-                        throw new IllegalArgumentException("LabelHiding.Split: row index " + i + " appears twice");
-                    }
-                    seen[i] = true;
-                }
-            }
-            if (labelled.length + unlabelled.length != rows) {
-                throw new IllegalArgumentException("LabelHiding.Split: " + labelled.length + " labelled + "
-                        + unlabelled.length + " unlabelled rows do not cover all " + rows + " rows");
+            if (rows < 0) {
+                throw new IllegalArgumentException("LabelHiding.Split: rows must be >= 0, got " + rows);
             }
             labelled = labelled.clone();
             unlabelled = unlabelled.clone();
+            boolean[] seen = new boolean[rows];
+            check(labelled, "labelled", rows, seen);
+            check(unlabelled, "unlabelled", rows, seen);
         }
 
-        /** The split whose labelled rows are {@code labelled} (any order, no repeats); the rest are unlabelled. */
-        public static Split ofLabelled(int rows, int[] labelled) {
-            boolean[] keep = new boolean[rows];
-            for (int i : labelled) {
+        private static void check(int[] idx, String which, int rows, boolean[] seen) {
+            for (int i : idx) {
                 if (i < 0 || i >= rows) {
-                    throw new IllegalArgumentException("LabelHiding.Split: row index " + i + " outside [0, " + rows + ")");
+                    throw new IllegalArgumentException("LabelHiding.Split: " + which + " index " + i + " is outside [0, " + rows + ")");
                 }
-                if (keep[i]) {
-                    throw new IllegalArgumentException("LabelHiding.Split: row index " + i + " appears twice");
+                if (seen[i]) {
+                    throw new IllegalArgumentException("LabelHiding.Split: row " + i + " is listed twice (" + which
+                            + "); a row is either labelled or unlabelled, once");
                 }
-                keep[i] = true;
+                seen[i] = true;
             }
-            int[] sorted = labelled.clone();
-            Arrays.sort(sorted);
-            int[] rest = new int[rows - sorted.length];
-            int r = 0;
-            for (int i = 0; i < rows; i++) {
-                if (!keep[i]) {
-                    rest[r++] = i;
-                }
-            }
-            return new Split(rows, sorted, rest);
         }
 
         @Override
@@ -84,6 +75,29 @@ public final class LabelHiding {
             return unlabelled.clone();
         }
 
+        /** The semi-supervised set of {@code full}'s rows: labels kept for {@link #labelled}, dropped for the rest. */
+        public SemiSupervisedSet apply(ClassificationSet full) {
+            requireSize(full);
+            return new SemiSupervisedSet(full.rows(labelled), Features.of(full.features()).select(unlabelled));
+        }
+
+        /** The true labels of the unlabelled rows, in their order: what an evaluation compares the transduction with. */
+        public int[] hiddenLabels(ClassificationSet full) {
+            requireSize(full);
+            int[] out = new int[unlabelled.length];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = full.labels()[unlabelled[i]];
+            }
+            return out;
+        }
+
+        private void requireSize(ClassificationSet full) {
+            if (full.size() != rows) {
+                throw new IllegalArgumentException("LabelHiding.Split: made for a set of " + rows + " rows, applied to one of "
+                        + full.size());
+            }
+        }
+
         @Override
         public boolean equals(Object o) {
             return o instanceof Split s && s.rows == rows && Arrays.equals(s.labelled, labelled)
@@ -92,140 +106,153 @@ public final class LabelHiding {
 
         @Override
         public int hashCode() {
-            return 31 * rows + Arrays.hashCode(labelled);
+            return 31 * (31 * rows + Arrays.hashCode(labelled)) + Arrays.hashCode(unlabelled);
         }
 
         @Override
         public String toString() {
-            return "Split[" + labelled.length + " of " + rows + " rows labelled]";
-        }
-
-        /**
-         * Writes the labelled indices, one per line, after a header naming the row count; the file
-         * appears whole or not at all (temporary file, then rename), so a peer never reads half a split.
-         */
-        public void write(Path file) throws IOException {
-            StringBuilder sb = new StringBuilder(MAGIC).append('\n');
-            sb.append("# rows=").append(rows).append('\n');
-            sb.append("# labelled=").append(labelled.length).append('\n');
-            for (int i : labelled) {
-                sb.append(i).append('\n');
-            }
-            AtomicFiles.write(file, sb.toString().getBytes(StandardCharsets.US_ASCII));
-        }
-
-        /** Reads a file written by {@link #write}; errors name the file and the line. */
-        public static Split read(Path file) throws IOException {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.US_ASCII);
-            if (lines.isEmpty() || !lines.get(0).equals(MAGIC)) {
-                throw new IOException(file + ": not a label-hiding split (first line should be '" + MAGIC + "')");
-            }
-            int rows = -1;
-            int declared = -1;
-            List<Integer> idx = new ArrayList<>();
-            for (int n = 1; n < lines.size(); n++) {
-                String line = lines.get(n).strip();
-                if (line.isEmpty()) {
-                    continue;
-                }
-                try {
-                    if (line.startsWith("# rows=")) {
-                        rows = Integer.parseInt(line.substring(7));
-                    } else if (line.startsWith("# labelled=")) {
-                        declared = Integer.parseInt(line.substring(11));
-                    } else if (!line.startsWith("#")) {
-                        idx.add(Integer.parseInt(line));
-                    }
-                } catch (NumberFormatException e) {
-                    throw new IOException(file + ": line " + (n + 1) + " '" + line + "' is not a number", e);
-                }
-            }
-            if (rows < 0) {
-                throw new IOException(file + ": no '# rows=N' header line");
-            }
-            if (declared >= 0 && declared != idx.size()) {
-                throw new IOException(file + ": header says " + declared + " labelled rows but the file lists " + idx.size()
-                        + " (truncated?)");
-            }
-            try {
-                return ofLabelled(rows, idx.stream().mapToInt(Integer::intValue).toArray());
-            } catch (IllegalArgumentException e) {
-                throw new IOException(file + ": " + e.getMessage(), e);
-            }
+            return "Split[" + labelled.length + " labelled, " + unlabelled.length + " unlabelled of " + rows + " rows]";
         }
     }
 
     /**
-     * Keeps {@code perClass} labels of each class, chosen uniformly at random with {@code seed};
-     * the same data, count and seed always give the same split.
+     * Keeps {@code perClass} labels of every class present in {@code full}, chosen by a seeded
+     * shuffle of that class's rows; both index lists come out ascending, so the file does not
+     * depend on the shuffle's order.
      *
-     * @throws IllegalArgumentException if a class has fewer than {@code perClass} rows
+     * @throws IllegalArgumentException if a class has fewer than {@code perClass} rows (naming it)
      */
-    public static Split choose(ClassificationSet data, int perClass, long seed) {
+    public static Split hide(ClassificationSet full, int perClass, long seed) {
         if (perClass < 1) {
             throw new IllegalArgumentException("LabelHiding.perClass: must be >= 1, got " + perClass);
         }
-        int[] y = data.labels();
-        int k = 0;
+        int[] y = full.labels();
+        int classes = 0;
         for (int i = 0; i < y.length; i++) {
             if (y[i] < 0) {
-                throw new IllegalArgumentException("LabelHiding: label " + y[i] + " of row " + i + " is negative");
+                throw new IllegalArgumentException("LabelHiding: label " + y[i] + " at row " + i + " is negative");
             }
-            k = Math.max(k, y[i] + 1);
+            classes = Math.max(classes, y[i] + 1);
         }
-        int[][] byClass = new int[k][];
-        int[] count = new int[k];
-        for (int v : y) {
-            count[v]++;
-        }
-        for (int c = 0; c < k; c++) {
-            byClass[c] = new int[count[c]];
-            count[c] = 0;
+        List<List<Integer>> byClass = new ArrayList<>();
+        for (int c = 0; c < classes; c++) {
+            byClass.add(new ArrayList<>());
         }
         for (int i = 0; i < y.length; i++) {
-            byClass[y[i]][count[y[i]]++] = i;
+            byClass.get(y[i]).add(i);
         }
-        // one stream for all classes, consumed in class order: the split depends only on the seed
-        SplittableRandom rng = new SplittableRandom(seed);
-        int[] chosen = new int[0];
-        for (int c = 0; c < k; c++) {
-            int[] rows = byClass[c];
-            if (rows.length == 0) {
-                continue; // a label value nobody has is not a class of this data
+        Rng rng = new Rng(seed);
+        boolean[] keep = new boolean[y.length];
+        for (int c = 0; c < classes; c++) {
+            List<Integer> rows = byClass.get(c);
+            if (rows.isEmpty()) {
+                continue; // a class id with no rows has nothing to hide
             }
-            if (rows.length < perClass) {
-                throw new IllegalArgumentException("LabelHiding.perClass: class " + c + " has only " + rows.length
-                        + " rows, fewer than the " + perClass + " labels to keep");
+            if (rows.size() < perClass) {
+                throw new IllegalArgumentException("LabelHiding: class " + c + " has " + rows.size() + " rows, fewer than perClass = "
+                        + perClass);
             }
-            // partial Fisher-Yates: the first perClass slots become a uniform sample
-            for (int i = 0; i < perClass; i++) {
-                int j = i + rng.nextInt(rows.length - i);
-                int t = rows[i];
-                rows[i] = rows[j];
-                rows[j] = t;
+            int[] p = rng.permutation(rows.size());
+            for (int j = 0; j < perClass; j++) {
+                keep[rows.get(p[j])] = true;
             }
-            int from = chosen.length;
-            chosen = Arrays.copyOf(chosen, from + perClass);
-            System.arraycopy(rows, 0, chosen, from, perClass);
         }
-        return Split.ofLabelled(y.length, chosen);
+        int kept = 0;
+        for (boolean k : keep) {
+            kept += k ? 1 : 0;
+        }
+        int[] labelled = new int[kept];
+        int[] unlabelled = new int[y.length - kept];
+        int a = 0;
+        int b = 0;
+        for (int i = 0; i < y.length; i++) {
+            if (keep[i]) {
+                labelled[a++] = i;
+            } else {
+                unlabelled[b++] = i;
+            }
+        }
+        return new Split(y.length, labelled, unlabelled);
     }
 
-    /** The semi-supervised set of {@code data} under {@code split}: its labelled rows keep their labels. */
-    public static SemiSupervisedSet apply(ClassificationSet data, Split split) {
-        if (split.rows() != data.size()) {
-            throw new IllegalArgumentException("LabelHiding: the split is for " + split.rows() + " rows but the data has "
-                    + data.size());
-        }
-        return new SemiSupervisedSet(data.rows(split.labelled), Features.of(data.features()).select(split.unlabelled));
+    /** Writes {@code split} to {@code file} atomically (temp file, then rename): a reader never sees half a split. */
+    public static void write(Split split, Path file) throws IOException {
+        StringBuilder s = new StringBuilder(MAGIC).append('\n');
+        s.append("rows ").append(split.rows()).append('\n');
+        line(s, "labelled", split.labelled);
+        line(s, "unlabelled", split.unlabelled);
+        AtomicFiles.write(file, s.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The hidden labels, in the order of the unlabelled part: what a test scores the transduction against. */
-    public static int[] hiddenLabels(ClassificationSet data, Split split) {
-        int[] out = new int[split.unlabelled.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = data.labels()[split.unlabelled[i]];
+    private static void line(StringBuilder s, String key, int[] idx) {
+        s.append(key);
+        for (int i : idx) {
+            s.append(' ').append(i);
+        }
+        s.append('\n');
+    }
+
+    /**
+     * Reads a split written by {@link #write} (or by a peer in the same format).
+     *
+     * @throws IOException naming the file and the line when the content is not a split
+     */
+    public static Split read(Path file) throws IOException {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new NoSuchFileException(file.toString(), null, "label split file not found");
+        }
+        Integer rows = null;
+        int[] labelled = null;
+        int[] unlabelled = null;
+        boolean magic = false;
+        for (int n = 0; n < lines.size(); n++) {
+            String line = lines.get(n).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            if (!magic) {
+                if (!line.equals(MAGIC)) {
+                    throw new IOException(file + ": line " + (n + 1) + " is '" + abbreviate(line) + "', expected '" + MAGIC + "'");
+                }
+                magic = true;
+                continue;
+            }
+            String[] parts = line.split("\\s+");
+            try {
+                switch (parts[0]) {
+                    case "rows" -> rows = Integer.parseInt(parts[1]);
+                    case "labelled" -> labelled = ints(parts);
+                    case "unlabelled" -> unlabelled = ints(parts);
+                    default -> throw new IOException(file + ": line " + (n + 1) + " starts with unknown key '" + parts[0]
+                            + "' (expected rows, labelled or unlabelled)");
+                }
+            } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+                throw new IOException(file + ": line " + (n + 1) + " ('" + abbreviate(line) + "') is not a key and integers", e);
+            }
+        }
+        if (!magic || rows == null || labelled == null || unlabelled == null) {
+            throw new IOException(file + ": incomplete label split; needs the '" + MAGIC
+                    + "' header and the rows, labelled and unlabelled lines");
+        }
+        try {
+            return new Split(rows, labelled, unlabelled);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int[] ints(String[] parts) {
+        int[] out = new int[parts.length - 1];
+        for (int i = 1; i < parts.length; i++) {
+            out[i - 1] = Integer.parseInt(parts[i]);
         }
         return out;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
     }
 }
