@@ -57,9 +57,14 @@ class SelfTrainingTest {
                 }
             }
             ClassificationSet all = new ClassificationSet(x, y);
-            LabelHiding.Split split = LabelHiding.Split.ofLabelled(n, keep);
-            semi = LabelHiding.apply(all, split);
-            hidden = LabelHiding.hiddenLabels(all, split);
+            Set<Integer> kept = new HashSet<>();
+            for (int i : keep) {
+                kept.add(i);
+            }
+            int[] rest = java.util.stream.IntStream.range(0, n).filter(i -> !kept.contains(i)).toArray();
+            LabelHiding.Split split = new LabelHiding.Split(n, keep, rest);
+            semi = split.apply(all);
+            hidden = split.hiddenLabels(all);
             testX = new double[1000][];
             testY = new int[1000];
             for (int i = 0; i < 1000; i++) {
