@@ -5,29 +5,39 @@ import dev.kiln.core.ml.Features;
 import java.util.List;
 
 /**
- * A fitted self-training classifier: the base model of the last fit (which predicts) and the record
- * of the pseudo-labels. Per-row arrays are in the set's order: labelled rows, then unlabelled rows.
+ * A fitted self-training classifier: the base model fitted last (on the labelled rows plus every
+ * adopted pseudo-label) and the record of how it got there. Per-row arrays are in training order
+ * (labelled rows, then unlabelled rows), like scikit-learn's {@code transduction_} and
+ * {@code labeled_iter_}.
  */
 public final class SelfTrainingModel implements Classifier {
-    private final Classifier last;
+    /** Unlabelled row {@code unlabelledIndex} (into the set's unlabelled part) got {@code label} in {@code round}. */
+    public record PseudoLabel(int unlabelledIndex, int label, int round, double confidence) {
+    }
+
+    private final Classifier base;
     private final int classes;
     private final int width;
-    private final int labelled;
-    private final int[] pseudo;
-    private final int[] roundOf;
-    private final List<SelfTrainingClassifier.PseudoLabel> record;
+    private final int labelledRows;
+    private final int[] transduction;
+    private final int[] labelledIter;
+    private final List<PseudoLabel> pseudoLabels;
     private final int rounds;
     private final SelfTrainingClassifier.Termination termination;
 
-    SelfTrainingModel(Classifier last, int classes, int width, int labelled, int[] pseudo, int[] roundOf,
-                      List<SelfTrainingClassifier.PseudoLabel> record, int rounds, SelfTrainingClassifier.Termination termination) {
-        this.last = last;
+    SelfTrainingModel(Classifier base, int classes, int width, int labelledRows, int[] transduction, int[] labelledIter,
+                      List<PseudoLabel> pseudoLabels, int rounds, SelfTrainingClassifier.Termination termination) {
+        if (base.numClasses() > classes) {
+            throw new IllegalStateException("SelfTrainingModel: the base model predicts " + base.numClasses()
+                    + " classes but the data has " + classes);
+        }
+        this.base = base;
         this.classes = classes;
         this.width = width;
-        this.labelled = labelled;
-        this.pseudo = pseudo;
-        this.roundOf = roundOf;
-        this.record = List.copyOf(record);
+        this.labelledRows = labelledRows;
+        this.transduction = transduction;
+        this.labelledIter = labelledIter;
+        this.pseudoLabels = List.copyOf(pseudoLabels);
         this.rounds = rounds;
         this.termination = termination;
     }
@@ -40,14 +50,14 @@ public final class SelfTrainingModel implements Classifier {
     @Override
     public double[][] predictProba(Features features) {
         features.requireFinite("SelfTrainingModel", width);
-        double[][] p = last.predictProba(features);
-        if (p.length > 0 && p[0].length == classes) {
+        double[][] p = base.predictProba(features);
+        if (base.numClasses() == classes) {
             return p;
         }
-        // the base model saw fewer classes than the labels name (a class never predicted): pad
+        // a base fitted on labels 0..j (j < classes-1) has fewer columns: the classes it never saw get 0
         double[][] out = new double[p.length][classes];
         for (int i = 0; i < p.length; i++) {
-            System.arraycopy(p[i], 0, out[i], 0, Math.min(classes, p[i].length));
+            System.arraycopy(p[i], 0, out[i], 0, p[i].length);
         }
         return out;
     }
@@ -57,47 +67,31 @@ public final class SelfTrainingModel implements Classifier {
         return classes;
     }
 
-    /** The base model fitted last, on labels and pseudo-labels. */
+    /** The model fitted last by the base learner. */
     public Classifier base() {
-        return last;
+        return base;
     }
 
-    /** Every pseudo-label in the order given (round by round, rows ascending within a round). */
-    public List<SelfTrainingClassifier.PseudoLabel> pseudoLabels() {
-        return record;
+    /** Label of every training row at the end (labelled first); -1 for a row never adopted. */
+    public int[] transduction() {
+        return transduction.clone();
     }
 
-    /** Pseudo-label of unlabelled row {@code i}, or -1 if it never got one. */
-    public int pseudoLabel(int i) {
-        return pseudo[i];
+    /** Round in which each training row got its label: 0 for given labels, -1 for never. */
+    public int[] labelledIter() {
+        return labelledIter.clone();
     }
 
-    /**
-     * scikit-learn's {@code labeled_iter_}, over all rows (labelled first): 0 for a given label, the
-     * round for a pseudo-label, -1 for a row left unlabelled.
-     */
-    public int[] labeledIter() {
-        int[] out = new int[labelled + pseudo.length];
-        System.arraycopy(roundOf, 0, out, labelled, roundOf.length);
-        return out;
+    /** Every adopted pseudo-label, in the order adopted (by round, then row). */
+    public List<PseudoLabel> pseudoLabels() {
+        return pseudoLabels;
     }
 
-    /**
-     * scikit-learn's {@code transduction_}, over all rows (labelled first): the given labels, then
-     * each unlabelled row's pseudo-label or -1.
-     */
-    public int[] transduction(int[] givenLabels) {
-        if (givenLabels.length != labelled) {
-            throw new IllegalArgumentException("SelfTrainingModel.transduction: " + givenLabels.length
-                    + " given labels but the model was fitted with " + labelled);
-        }
-        int[] out = new int[labelled + pseudo.length];
-        System.arraycopy(givenLabels, 0, out, 0, labelled);
-        System.arraycopy(pseudo, 0, out, labelled, pseudo.length);
-        return out;
+    public int labelledRows() {
+        return labelledRows;
     }
 
-    /** Self-training rounds run (scikit-learn's {@code n_iter_}). */
+    /** Rounds run (scikit-learn's {@code n_iter_}). */
     public int rounds() {
         return rounds;
     }
