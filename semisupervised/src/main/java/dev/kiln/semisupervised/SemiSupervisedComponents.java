@@ -21,6 +21,10 @@ public final class SemiSupervisedComponents implements ComponentProvider {
     public List<Component<?, ?>> components() {
         return List.of(
                 Component.of(CLASSIFIER, "self-training", SelfTrainingClassifier.Config.DEFAULTS, SelfTrainingClassifier::new,
-                        "self-training around a registered classifier learner (base + baseParams), threshold or k-best"));
+                        "self-training around a registered classifier learner (base + baseParams), threshold or k-best"),
+                Component.of(CLASSIFIER, "label-spreading", LabelSpreading.Config.DEFAULTS, LabelSpreading::new,
+                        "label spreading on an RBF (dense) or kNN (sparse) graph, soft clamping by alpha"),
+                Component.of(CLASSIFIER, "label-propagation", LabelPropagation.Config.DEFAULTS, LabelPropagation::new,
+                        "label propagation on an RBF (dense) or kNN (sparse) graph, labels clamped"));
     }
 }

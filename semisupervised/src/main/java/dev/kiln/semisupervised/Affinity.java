@@ -1,0 +1,236 @@
+package dev.kiln.semisupervised;
+
+import java.util.Arrays;
+
+/**
+ * The graphs of label propagation and spreading. The kNN graph is sparse (CSR: {@code indptr},
+ * {@code cols}, {@code vals}; k entries a row), so its memory is O(n·k) rather than the O(n²) of a
+ * dense matrix; the RBF graph is dense and meant for small n. Neighbours come from a blocked scan:
+ * a block of query rows is compared with every row while the block stays in cache, and each query
+ * keeps its k nearest in a small sorted buffer (ties to the lower row, so results are
+ * deterministic). Distances are summed in double from the differences, not expanded as
+ * {@code ‖a‖² − 2a·b + ‖b‖²}, so near-equal neighbours are ordered as an exact computation orders them.
+ */
+final class Affinity {
+    private static final int BLOCK = 64;
+
+    private Affinity() {
+    }
+
+    /** A row-stochastic-or-not operator {@code G} with {@code G · Y} for dense {@code Y}. */
+    interface Graph {
+        double[][] times(double[][] y);
+    }
+
+    record Dense(double[][] m) implements Graph {
+        @Override
+        public double[][] times(double[][] y) {
+            int k = y[0].length;
+            double[][] out = new double[m.length][k];
+            for (int i = 0; i < m.length; i++) {
+                double[] row = m[i];
+                double[] o = out[i];
+                for (int j = 0; j < row.length; j++) {
+                    double w = row[j];
+                    if (w != 0) {
+                        double[] yj = y[j];
+                        for (int c = 0; c < k; c++) {
+                            o[c] += w * yj[c];
+                        }
+                    }
+                }
+            }
+            return out;
+        }
+    }
+
+    record Sparse(int[] indptr, int[] cols, double[] vals) implements Graph {
+        @Override
+        public double[][] times(double[][] y) {
+            int n = indptr.length - 1;
+            int k = y[0].length;
+            double[][] out = new double[n][k];
+            for (int i = 0; i < n; i++) {
+                double[] o = out[i];
+                for (int e = indptr[i]; e < indptr[i + 1]; e++) {
+                    double w = vals[e];
+                    double[] yj = y[cols[e]];
+                    for (int c = 0; c < k; c++) {
+                        o[c] += w * yj[c];
+                    }
+                }
+            }
+            return out;
+        }
+    }
+
+    static double squared(double[] a, double[] b) {
+        double s = 0;
+        for (int j = 0; j < a.length; j++) {
+            double d = a[j] - b[j];
+            s += d * d;
+        }
+        return s;
+    }
+
+    /** The k nearest rows of {@code points} to each query (nearest first; a query that is a point finds itself first). */
+    static int[][] nearest(double[][] queries, double[][] points, int k) {
+        int kk = Math.min(k, points.length);
+        int[][] out = new int[queries.length][kk];
+        double[][] dist = new double[queries.length][kk];
+        for (double[] d : dist) {
+            Arrays.fill(d, Double.POSITIVE_INFINITY);
+        }
+        for (int[] o : out) {
+            Arrays.fill(o, Integer.MAX_VALUE);
+        }
+        for (int q0 = 0; q0 < queries.length; q0 += BLOCK) {
+            int q1 = Math.min(queries.length, q0 + BLOCK);
+            for (int p = 0; p < points.length; p++) {
+                double[] pt = points[p];
+                for (int q = q0; q < q1; q++) {
+                    double s = squared(queries[q], pt);
+                    double[] dq = dist[q];
+                    if (s < dq[kk - 1]) { // points come in ascending order, so an equal distance never displaces a lower row
+                        int at = kk - 1;
+                        while (at > 0 && dq[at - 1] > s) {
+                            dq[at] = dq[at - 1];
+                            out[q][at] = out[q][at - 1];
+                            at--;
+                        }
+                        dq[at] = s;
+                        out[q][at] = p;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** 0/1 connectivity of every row to its k nearest rows, itself included (scikit-learn's kneighbors_graph on the fit data). */
+    static Sparse knn(double[][] x, int k) {
+        int[][] nb = nearest(x, x, k);
+        int kk = nb.length == 0 ? 0 : nb[0].length;
+        int n = x.length;
+        int[] indptr = new int[n + 1];
+        int[] cols = new int[n * kk];
+        double[] vals = new double[n * kk];
+        for (int i = 0; i < n; i++) {
+            int[] row = nb[i].clone();
+            Arrays.sort(row); // CSR rows in column order
+            System.arraycopy(row, 0, cols, i * kk, kk);
+            Arrays.fill(vals, i * kk, (i + 1) * kk, 1.0);
+            indptr[i + 1] = (i + 1) * kk;
+        }
+        return new Sparse(indptr, cols, vals);
+    }
+
+    /** {@code exp(-gamma ‖a − b‖²)} between every pair of rows of {@code a} and {@code b}. */
+    static double[][] rbf(double[][] a, double[][] b, double gamma) {
+        double[][] out = new double[a.length][b.length];
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < b.length; j++) {
+                out[i][j] = Math.exp(-gamma * squared(a[i], b[j]));
+            }
+        }
+        return out;
+    }
+
+    /** Column sums of a sparse matrix, skipping the diagonal when asked. */
+    static double[] columnSums(Sparse g, int n, boolean skipDiagonal) {
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int e = g.indptr()[i]; e < g.indptr()[i + 1]; e++) {
+                if (!skipDiagonal || g.cols()[e] != i) {
+                    w[g.cols()[e]] += g.vals()[e];
+                }
+            }
+        }
+        return w;
+    }
+
+    /**
+     * Label spreading's operator {@code D^-1/2 W D^-1/2} with the diagonal removed, as scikit-learn
+     * gets it from the negated normalised Laplacian: degrees are column sums without self-loops, and
+     * an isolated row (degree 0) is scaled by 1 so its row stays 0 instead of becoming NaN.
+     */
+    static Graph spreadingOperator(Graph w, int n) {
+        if (w instanceof Sparse s) {
+            double[] d = invSqrt(columnSums(s, n, true));
+            int[] indptr = new int[n + 1];
+            int[] cols = new int[s.cols().length];
+            double[] vals = new double[s.vals().length];
+            int o = 0;
+            for (int i = 0; i < n; i++) {
+                for (int e = s.indptr()[i]; e < s.indptr()[i + 1]; e++) {
+                    int j = s.cols()[e];
+                    if (j != i) {
+                        cols[o] = j;
+                        vals[o++] = s.vals()[e] * d[i] * d[j];
+                    }
+                }
+                indptr[i + 1] = o;
+            }
+            return new Sparse(indptr, Arrays.copyOf(cols, o), Arrays.copyOf(vals, o));
+        }
+        double[][] m = ((Dense) w).m();
+        double[] colSums = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                if (i != j) {
+                    colSums[j] += m[i][j];
+                }
+            }
+        }
+        double[] d = invSqrt(colSums);
+        double[][] out = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                out[i][j] = i == j ? 0 : m[i][j] * d[i] * d[j];
+            }
+        }
+        return new Dense(out);
+    }
+
+    /**
+     * Label propagation's operator: row i of W divided by the sum of column i (scikit-learn's dense
+     * rule; W is symmetric for RBF, so that is row normalisation). A zero sum divides by 1.
+     */
+    static Graph propagationOperator(Graph w, int n) {
+        if (w instanceof Sparse s) {
+            double[] c = columnSums(s, n, false);
+            double[] vals = s.vals().clone();
+            for (int i = 0; i < n; i++) {
+                double by = c[i] == 0 ? 1 : c[i];
+                for (int e = s.indptr()[i]; e < s.indptr()[i + 1]; e++) {
+                    vals[e] /= by;
+                }
+            }
+            return new Sparse(s.indptr(), s.cols(), vals);
+        }
+        double[][] m = ((Dense) w).m();
+        double[] c = new double[n];
+        for (double[] row : m) {
+            for (int j = 0; j < n; j++) {
+                c[j] += row[j];
+            }
+        }
+        double[][] out = new double[n][];
+        for (int i = 0; i < n; i++) {
+            double by = c[i] == 0 ? 1 : c[i];
+            out[i] = new double[n];
+            for (int j = 0; j < n; j++) {
+                out[i][j] = m[i][j] / by;
+            }
+        }
+        return new Dense(out);
+    }
+
+    private static double[] invSqrt(double[] w) {
+        double[] d = new double[w.length];
+        for (int i = 0; i < w.length; i++) {
+            d[i] = w[i] == 0 ? 1 : 1 / Math.sqrt(w[i]);
+        }
+        return d;
+    }
+}
