@@ -1,5 +1,6 @@
 package dev.kiln.semisupervised;
 
+import dev.kiln.core.tensor.Tensor;
 import java.util.Arrays;
 
 /**
@@ -10,9 +11,18 @@ import java.util.Arrays;
  * keeps its k nearest in a small sorted buffer (ties to the lower row, so results are
  * deterministic). Distances are summed in double from the differences, not expanded as
  * {@code ‖a‖² − 2a·b + ‖b‖²}, so near-equal neighbours are ordered as an exact computation orders them.
+ *
+ * <p>Past {@link #GEMM_WORK} multiply-adds (MNIST: 70,000² × 784) that scan is far too slow, so
+ * {@link #nearest} switches to the backend: a block of queries times the transposed points is one
+ * float32 GEMM, which ranks candidates by {@code ‖p‖² − 2q·p}; the best {@code k + }{@link #SLACK}
+ * candidates of each query are then re-ranked by exact double distances, so float rounding can
+ * only matter for a neighbour that float32 placed more than {@code SLACK} ranks too low.
  */
 final class Affinity {
     private static final int BLOCK = 64;
+    static final double GEMM_WORK = 5e7;
+    static final int SLACK = 8;
+    private static final int GEMM_BLOCK = 256;
 
     private Affinity() {
     }
@@ -75,6 +85,75 @@ final class Affinity {
 
     /** The k nearest rows of {@code points} to each query (nearest first; a query that is a point finds itself first). */
     static int[][] nearest(double[][] queries, double[][] points, int k) {
+        double work = (double) queries.length * points.length * (points.length == 0 ? 0 : points[0].length);
+        return work > GEMM_WORK ? nearestByGemm(queries, points, k) : nearestExact(queries, points, k);
+    }
+
+    /** Candidates from blocked float32 GEMMs on the default backend, re-ranked exactly (see the class comment). */
+    static int[][] nearestByGemm(double[][] queries, double[][] points, int k) {
+        int n = points.length;
+        int d = points[0].length;
+        int kk = Math.min(k, n);
+        int cand = Math.min(n, kk + SLACK);
+        float[] pt = new float[d * n]; // points transposed, [d, n], so each block is [B, d] x [d, n]
+        double[] norms = new double[n];
+        for (int j = 0; j < n; j++) {
+            for (int c = 0; c < d; c++) {
+                float v = (float) points[j][c];
+                pt[c * n + j] = v;
+                norms[j] += (double) v * v;
+            }
+        }
+        Tensor p = Tensor.fromArray(pt, d, n);
+        int[][] out = new int[queries.length][];
+        int[] ci = new int[cand];
+        double[] cs = new double[cand];
+        for (int q0 = 0; q0 < queries.length; q0 += GEMM_BLOCK) {
+            int b = Math.min(GEMM_BLOCK, queries.length - q0);
+            float[] qb = new float[b * d];
+            for (int r = 0; r < b; r++) {
+                for (int c = 0; c < d; c++) {
+                    qb[r * d + c] = (float) queries[q0 + r][c];
+                }
+            }
+            float[] dot = Tensor.fromArray(qb, b, d).matmul(p).toArray();
+            for (int r = 0; r < b; r++) {
+                Arrays.fill(cs, Double.POSITIVE_INFINITY);
+                Arrays.fill(ci, Integer.MAX_VALUE);
+                int base = r * n;
+                for (int j = 0; j < n; j++) {
+                    double s = norms[j] - 2.0 * dot[base + j]; // ‖q‖² is the same for the whole row
+                    if (s < cs[cand - 1]) {
+                        int at = cand - 1;
+                        while (at > 0 && cs[at - 1] > s) {
+                            cs[at] = cs[at - 1];
+                            ci[at] = ci[at - 1];
+                            at--;
+                        }
+                        cs[at] = s;
+                        ci[at] = j;
+                    }
+                }
+                double[] q = queries[q0 + r];
+                Integer[] order = new Integer[cand];
+                double[] exact = new double[cand];
+                for (int c = 0; c < cand; c++) {
+                    order[c] = c;
+                    exact[c] = squared(q, points[ci[c]]);
+                }
+                Arrays.sort(order, (x, y) -> exact[x] != exact[y] ? Double.compare(exact[x], exact[y]) : Integer.compare(ci[x], ci[y]));
+                int[] o = new int[kk];
+                for (int c = 0; c < kk; c++) {
+                    o[c] = ci[order[c]];
+                }
+                out[q0 + r] = o;
+            }
+        }
+        return out;
+    }
+
+    /** The exact blocked scan (small problems, and the reference the GEMM path is tested against). */
+    static int[][] nearestExact(double[][] queries, double[][] points, int k) {
         int kk = Math.min(k, points.length);
         int[][] out = new int[queries.length][kk];
         double[][] dist = new double[queries.length][kk];

@@ -120,6 +120,22 @@ class LabelSpreadingTest {
     }
 
     @Test
+    void theBackendGemmPathFindsTheSameNeighboursAsTheExactScan() {
+        Random r = new Random(9);
+        double[][] pts = new double[700][40];
+        for (double[] p : pts) {
+            for (int j = 0; j < p.length; j++) {
+                p[j] = r.nextGaussian() * 3 + 10; // an offset makes ‖p‖² − 2q·p cancel, as pixel data does
+            }
+        }
+        int[][] exact = Affinity.nearestExact(pts, pts, 10);
+        int[][] gemm = Affinity.nearestByGemm(pts, pts, 10);
+        for (int i = 0; i < pts.length; i++) {
+            assertThat(gemm[i]).as("neighbours of row %d", i).containsExactly(exact[i]);
+        }
+    }
+
+    @Test
     void registeredAndBadHyperParametersNameTheField() {
         Components all = Components.discover();
         assertThat(all.names(SemiSupervisedComponents.CLASSIFIER)).contains("label-spreading", "label-propagation", "self-training");
