@@ -22,8 +22,10 @@ import java.util.Map;
  * graph, {@code --labels-per-class} labels kept by {@link LabelHiding} (seeded): seconds, peak
  * heap and accuracy on the unlabelled images.
  *
- * <p>{@code ./kiln bench label-spreading-mnist [--json] [--limit N] [--k 10] [--labels-per-class 10] [--seed 0]};
- * needs {@code ./kiln data fetch mnist}.
+ * <p>{@code ./kiln bench label-spreading-mnist [--json] [--limit N] [--k 10] [--labels-per-class 10] [--seed 0]
+ * [--split-file F]}; needs {@code ./kiln data fetch mnist}. The peer,
+ * {@code /usr/bin/python3 benchmarks/peers/label_spreading_mnist_sklearn.py --split-file F}, runs scikit-learn's
+ * {@code LabelSpreading(kernel='knn')} on the same images and labels and prints the same keys.
  */
 public final class LabelSpreadingMnistBench implements Bench {
     @Override
@@ -40,7 +42,8 @@ public final class LabelSpreadingMnistBench implements Bench {
     public Options.Spec options() {
         return Options.spec().integer("limit", 0, "use only the first N of the 70,000 images (0: all)")
                 .integer("k", 10, "neighbours per row of the graph").integer("labels-per-class", 10, "labels kept per class")
-                .number("seed", 0, "seed of the label choice").integer("max-iter", 30, "most spreading iterations");
+                .number("seed", 0, "seed of the label choice").integer("max-iter", 30, "most spreading iterations")
+                .string("split-file", "", "also write the label split here, for the scikit-learn peer (label_spreading_mnist_sklearn.py)");
     }
 
     @Override
@@ -61,6 +64,9 @@ public final class LabelSpreadingMnistBench implements Bench {
         }
         ClassificationSet full = new ClassificationSet(x, y);
         LabelHiding.Split split = LabelHiding.hide(full, options.integer("labels-per-class"), options.number("seed"));
+        if (!options.string("split-file").isEmpty()) {
+            LabelHiding.write(split, java.nio.file.Path.of(options.string("split-file")));
+        }
         SemiSupervisedSet data = split.apply(full);
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             pool.resetPeakUsage();
