@@ -130,8 +130,12 @@ class LabelSpreadingTest {
         }
         int[][] exact = Affinity.nearestExact(pts, pts, 10);
         int[][] gemm = Affinity.nearestByGemm(pts, pts, 10);
+        int[][] self = Affinity.selfNearestByGemm(pts, 10, 128); // several blocks, the diagonal ones included
+        int[][] other = Affinity.nearestByGemm(pts.clone(), pts, 10); // the general (non-symmetric) path
         for (int i = 0; i < pts.length; i++) {
             assertThat(gemm[i]).as("neighbours of row %d", i).containsExactly(exact[i]);
+            assertThat(self[i]).as("neighbours of row %d (symmetric blocks)", i).containsExactly(exact[i]);
+            assertThat(other[i]).as("neighbours of row %d (general path)", i).containsExactly(exact[i]);
         }
     }
 
