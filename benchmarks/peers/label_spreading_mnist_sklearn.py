@@ -3,6 +3,8 @@
 MNIST's 70,000 images (train then test, pixels / 255) with the labels of a Kiln split file (write
 it with the bench's --split-file). Prints the bench's JSON keys.
 
+Needs numpy and scikit-learn (Debian: apt-get install python3-sklearn).
+
 usage: /usr/bin/python3 benchmarks/peers/label_spreading_mnist_sklearn.py --split-file F [--k 10] [--max-iter 30]
 """
 import argparse

@@ -7,6 +7,9 @@ reproduced in Java, so this script writes the split as a Kiln label-split file (
 load_digits order, which is the order of Kiln's digits.csv.gz) and the labels scikit-learn gives
 the 300 unlabelled points, for the Java example to compare with.
 
+Needs numpy and scikit-learn (Debian: apt-get install python3-sklearn; 1.2.1 measured). The files it
+writes are committed, so the Java example runs without Python.
+
 usage: /usr/bin/python3 benchmarks/peers/label_spreading_sklearn.py [--out DIR]   (prints one JSON object)
 """
 import argparse
