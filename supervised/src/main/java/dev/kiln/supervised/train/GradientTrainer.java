@@ -95,6 +95,10 @@ public final class GradientTrainer<M extends Model> implements Trainer<Dataset, 
                 throw new IllegalArgumentException("checkpoint " + c.resumeFrom() + " was written by a run with seed "
                         + cp.seed() + ", this trainer has seed " + c.seed() + "; resume with the same seed");
             }
+            if (cp.epoch() > c.epochs()) { // a corrupt or foreign epoch: the loop would silently train nothing
+                throw new IllegalArgumentException("checkpoint " + c.resumeFrom() + ": metadata 'epoch' is " + cp.epoch()
+                        + " but this trainer runs " + c.epochs() + " epochs");
+            }
             cp.restoreModel(model);
             optimizer.loadState(cp.optimizerState());
             shuffleRng.offset(cp.shuffleOffset());
