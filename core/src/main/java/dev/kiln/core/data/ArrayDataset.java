@@ -49,7 +49,11 @@ public final class ArrayDataset implements Dataset, HostGather {
         if (rows.length != labels.length) {
             throw new IllegalArgumentException("dataset: " + rows.length + " rows but " + labels.length + " labels");
         }
-        int d = rows.length == 0 ? 0 : rows[0].length;
+        if (rows.length == 0) { // an empty float[][] has no width to build a [0, d] dataset from
+            throw new IllegalArgumentException("dataset: 0 rows given (for an empty dataset of d features use"
+                    + " ArrayDataset.of(Tensor.zeros(0, d), Tensor.zeros(0)))");
+        }
+        int d = rows[0].length;
         float[] f = new float[rows.length * d];
         float[] t = new float[labels.length];
         for (int i = 0; i < rows.length; i++) {

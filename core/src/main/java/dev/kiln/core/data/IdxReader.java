@@ -8,7 +8,6 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads IDX files (the MNIST format: {@code 0x00 0x00 TYPE NDIMS}, NDIMS big-endian int32
@@ -31,10 +30,11 @@ public final class IdxReader {
             raw.mark(2);
             boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
             raw.reset();
-            try (InputStream in = gzip ? new GZIPInputStream(raw, 1 << 16) : raw) {
+            // strict: GZIPInputStream would silently ignore garbage appended after the last member
+            try (InputStream in = gzip ? new StrictGzipInputStream(raw, "gzip") : raw) {
                 return parse(file, in, gzip);
             } catch (java.util.zip.ZipException e) {
-                throw new IdxFormatException(file, "corrupt gzip data (" + e.getMessage() + ")");
+                throw new IdxFormatException(file, e.getMessage());
             } catch (java.io.EOFException e) {
                 throw new IdxFormatException(file, "gzip stream ends early (truncated file)");
             }
@@ -64,18 +64,28 @@ public final class IdxReader {
         }
         ByteBuffer db = ByteBuffer.wrap(dimBytes).order(ByteOrder.BIG_ENDIAN);
         int[] dims = new int[ndims];
-        long elements = 1;
         for (int i = 0; i < ndims; i++) {
             dims[i] = db.getInt();
             if (dims[i] < 0) {
                 throw new IdxFormatException(file, "dimension " + i + " is negative (" + dims[i] + ")");
             }
-            elements *= dims[i];
-            if (elements * type.bytes() > MAX_PAYLOAD) {
+        }
+        // The item size (dimensions after the first) is bounded on its own: with a zero count the
+        // total is 0 whatever the rest says, yet IdxData.itemSize() must still fit an int, so
+        // 0 x 65536 x 65536 is rejected here instead of giving a negative item size later.
+        long itemBytes = type.bytes();
+        for (int i = 1; i < ndims; i++) {
+            itemBytes = Math.multiplyExact(itemBytes, (long) dims[i]); // <= 2^31 * 8 per step: cannot overflow
+            if (itemBytes > MAX_PAYLOAD) {
                 throw new IdxFormatException(file, "dimensions " + java.util.Arrays.toString(dims)
-                        + " exceed the 2 GB a Java array can hold");
+                        + ": one item (the dimensions after the first) exceeds the 2 GB a Java array can hold");
             }
         }
+        if ((long) dims[0] * itemBytes > MAX_PAYLOAD) { // both factors < 2^31: the product fits a long
+            throw new IdxFormatException(file, "dimensions " + java.util.Arrays.toString(dims)
+                    + " exceed the 2 GB a Java array can hold");
+        }
+        long elements = (long) dims[0] * (itemBytes / type.bytes());
         int expected = Math.toIntExact(elements * type.bytes());
         byte[] payload = in.readNBytes(expected);
         String where = gzip ? "decompressed data" : "file";

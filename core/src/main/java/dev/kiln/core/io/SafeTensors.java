@@ -204,14 +204,20 @@ public final class SafeTensors {
             throw new SafeTensorsException(source, where + " has no shape array");
         }
         int[] shape = new int[shapeNode.size()];
-        long numel = 1;
         for (int i = 0; i < shape.length; i++) {
             JsonNode d = shapeNode.get(i);
             if (!d.canConvertToInt() || !d.isIntegralNumber() || d.asInt() < 0) {
                 throw new SafeTensorsException(source, where + " has invalid dimension " + d + " in shape " + shapeNode);
             }
             shape[i] = d.asInt();
-            numel *= shape[i];
+        }
+        // Shape.numel checks the product at each step: multiplied blindly, [65536 x4] wraps to 0
+        // elements and would "match" empty data_offsets.
+        long numel;
+        try {
+            numel = Shape.numel(shape);
+        } catch (IllegalArgumentException e) {
+            throw new SafeTensorsException(source, where + ": " + e.getMessage());
         }
         JsonNode off = node.get("data_offsets");
         if (off == null || !off.isArray() || off.size() != 2 || !off.get(0).isIntegralNumber()

@@ -7,18 +7,35 @@ public final class Shape {
     private Shape() {
     }
 
+    /**
+     * The element count of {@code shape}, or an error naming the shape when a dimension is negative
+     * or the count exceeds 2^31-1. The product is checked at every step: multiplied blindly,
+     * {@code [65536, 65536, 65536, 65536]} wraps a long to 0 and would give an empty tensor. Zero
+     * dimensions do not excuse the others: {@code [0, 65536, 65536]} is rejected too, because its
+     * contiguous strides (products of the later dimensions) must fit an int.
+     */
     public static int numel(int[] shape) {
-        long n = 1;
+        long nonZero = 1;
+        boolean empty = false;
         for (int d : shape) {
             if (d < 0) {
                 throw new IllegalArgumentException("negative dimension in shape " + str(shape));
             }
-            n *= d;
+            if (d == 0) {
+                empty = true;
+                continue;
+            }
+            nonZero *= d; // <= (2^31-1)^2 < 2^63 as nonZero is bounded below each step
+            if (nonZero > Integer.MAX_VALUE) {
+                java.math.BigInteger total = java.math.BigInteger.ONE;
+                for (int e : shape) {
+                    total = total.multiply(java.math.BigInteger.valueOf(Math.max(e, 1)));
+                }
+                throw new IllegalArgumentException("shape " + str(shape) + (empty ? " (ignoring its zero dimensions)" : "")
+                        + " has " + total + " elements, more than 2^31-1");
+            }
         }
-        if (n > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("shape " + str(shape) + " has " + n + " elements, more than 2^31-1");
-        }
-        return (int) n;
+        return empty ? 0 : (int) nonZero;
     }
 
     public static int[] contiguousStrides(int[] shape) {

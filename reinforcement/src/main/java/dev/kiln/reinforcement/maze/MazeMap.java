@@ -57,6 +57,9 @@ public final class MazeMap {
 
     /** Parses an ASCII map: one line per row; blank leading/trailing lines are ignored. */
     public static MazeMap parse(String ascii) {
+        if (ascii == null) { // a map read from a missing resource arrives as null: say so, not a bare NPE
+            throw new IllegalArgumentException("maze map: the map text is null (was the map file or resource found?)");
+        }
         List<String> lines = new ArrayList<>(Arrays.asList(ascii.split("\r?\n", -1)));
         while (!lines.isEmpty() && lines.getFirst().isBlank()) {
             lines.removeFirst();
@@ -69,8 +72,14 @@ public final class MazeMap {
 
     /** Parses rows of map characters; all rows must have the same length. */
     public static MazeMap parse(List<String> rowStrings) {
+        if (rowStrings == null) {
+            throw new IllegalArgumentException("maze map: the list of rows is null");
+        }
         if (rowStrings.isEmpty()) {
             throw new IllegalArgumentException("maze map: no rows");
+        }
+        if (rowStrings.getFirst() == null) {
+            throw new IllegalArgumentException("maze map: row 0 is null");
         }
         int cols = rowStrings.getFirst().length();
         if (cols == 0) {
@@ -79,6 +88,9 @@ public final class MazeMap {
         Tile[][] tiles = new Tile[rowStrings.size()][];
         for (int r = 0; r < tiles.length; r++) {
             String line = rowStrings.get(r);
+            if (line == null) {
+                throw new IllegalArgumentException("maze map: row " + r + " is null");
+            }
             if (line.length() != cols) {
                 throw new IllegalArgumentException("maze map: ragged rows: row " + r + " has " + line.length()
                         + " columns but row 0 has " + cols + " (first difference at column " + Math.min(line.length(), cols) + ")");
@@ -98,6 +110,9 @@ public final class MazeMap {
 
     /** A map from tiles (copied); validated like a parsed map. */
     public static MazeMap of(Tile[][] tiles) {
+        if (tiles == null) {
+            throw new IllegalArgumentException("maze map: the tile grid is null");
+        }
         if (tiles.length == 0 || tiles[0].length == 0) {
             throw new IllegalArgumentException("maze map: empty tile grid");
         }

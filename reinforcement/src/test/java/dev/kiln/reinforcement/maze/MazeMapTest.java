@@ -90,4 +90,16 @@ class MazeMapTest {
     void emptyMapIsAnError() {
         assertThatThrownBy(() -> MazeMap.parse("\n\n")).hasMessageContaining("no rows");
     }
+
+    @Test
+    void nullMapsAreKilnErrorsNotBareNullPointerExceptions() {
+        assertThatThrownBy(() -> MazeMap.parse((String) null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("map text is null");
+        assertThatThrownBy(() -> MazeMap.parse((List<String>) null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("list of rows is null");
+        assertThatThrownBy(() -> MazeMap.parse(java.util.Arrays.asList("S.G", null)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("row 1 is null");
+        assertThatThrownBy(() -> MazeMap.of(null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("tile grid is null");
+    }
 }

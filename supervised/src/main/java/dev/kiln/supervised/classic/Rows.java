@@ -44,15 +44,34 @@ final class Rows {
         }
     }
 
-    /** Checks features and labels; returns the number of classes (1 + the largest label, at least 2). */
+    /**
+     * Labels at or above this are rejected when the data has fewer rows. The class count is taken as
+     * 1 + the largest label and models allocate per-class arrays (tree leaves hold k counts, logistic
+     * regression a k x d weight matrix), so an unbounded label such as 1,000,000,000 runs out of
+     * memory and {@code Integer.MAX_VALUE} overflows k to a negative size. A dataset cannot have more
+     * non-empty classes than rows; 2^16 leaves room for sparse label ids on small data (ids encoded
+     * over a larger set) while keeping per-class arrays small.
+     */
+    static final int MIN_LABEL_CAP = 1 << 16;
+
+    /**
+     * Checks features and labels; returns the number of classes (1 + the largest label, at least 2).
+     * Labels must be {@code >= 0} and {@code < max(rows, }{@value #MIN_LABEL_CAP}{@code )}.
+     */
     static int checkClassification(ClassificationSet data, String who) {
         checkFeatures(data.features(), who);
         int k = 0;
         int[] y = data.labels();
+        int cap = Math.max(y.length, MIN_LABEL_CAP);
         for (int i = 0; i < y.length; i++) {
             if (y[i] < 0) {
                 throw new IllegalArgumentException(who + ": label " + y[i] + " at row " + i
                         + " is negative (labels must be 0..k-1)");
+            }
+            if (y[i] >= cap) {
+                throw new IllegalArgumentException(who + ": label " + y[i] + " at row " + i + " is too large: labels"
+                        + " must be 0..k-1 with k at most max(rows, " + MIN_LABEL_CAP + ") = " + cap
+                        + " (encode the labels first, e.g. with LabelEncoder)");
             }
             k = Math.max(k, y[i] + 1);
         }
@@ -97,7 +116,6 @@ final class Rows {
         return s;
     }
 
-    /** Threads for parallel fitting: {@code kiln.threads} / {@code KILN_THREADS}, else all processors. */
     /** {@code w_m·x + b_m} for every row and every weight vector: shape {@code [rows][weights.length]}. */
     static double[][] linearScores(double[][] x, double[][] weights, double[] intercepts, String who) {
         checkPredict(x, weights[0].length, who);
@@ -110,6 +128,7 @@ final class Rows {
         return out;
     }
 
+    /** Threads for parallel fitting: {@code kiln.threads} / {@code KILN_THREADS}, else all processors. */
     static int defaultThreads() {
         String v = System.getProperty("kiln.threads", System.getenv("KILN_THREADS"));
         if (v != null && !v.isBlank()) {

@@ -21,6 +21,9 @@ import org.slf4j.LoggerFactory;
 public final class CheckpointListener implements StateListener {
     private static final Logger LOG = LoggerFactory.getLogger(CheckpointListener.class);
     public static final String FINAL = "final.safetensors";
+    private static final java.util.regex.Pattern EPOCH_FILE = java.util.regex.Pattern.compile("epoch-(\\d{4,})\\.safetensors");
+    private static final java.util.regex.Pattern STALE_TEMP =
+            java.util.regex.Pattern.compile("\\.(epoch-\\d{4,}|final)\\.safetensors\\..+\\.tmp");
 
     private final Path dir;
     private final int every;
@@ -40,21 +43,61 @@ public final class CheckpointListener implements StateListener {
         return dir.resolve(String.format(Locale.ROOT, "epoch-%04d.safetensors", epoch));
     }
 
-    /** The epoch checkpoint with the highest epoch in {@code dir}, if any. */
+    /**
+     * The epoch checkpoint with the highest epoch in {@code dir}, if any. Epochs are compared as
+     * numbers: the names are zero-padded to 4 digits only, so by name {@code epoch-9999} would sort
+     * after {@code epoch-10000}. Names whose number does not fit an int are ignored (not ours).
+     */
     public static Optional<Path> latest(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return Optional.empty();
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().matches("epoch-\\d{4,}\\.safetensors"))
-                    .max(java.util.Comparator.comparing(f -> f.getFileName().toString()));
+            return files.filter(f -> epochOf(f) >= 0).max(java.util.Comparator.comparingLong(CheckpointListener::epochOf));
         }
+    }
+
+    /** The epoch in an {@code epoch-NNNN.safetensors} name, or -1 for any other file. */
+    static long epochOf(Path file) {
+        java.util.regex.Matcher m = EPOCH_FILE.matcher(file.getFileName().toString());
+        if (!m.matches() || m.group(1).length() > 10) {
+            return -1;
+        }
+        long epoch = Long.parseLong(m.group(1));
+        return epoch > Integer.MAX_VALUE ? -1 : epoch;
+    }
+
+    /**
+     * Deletes temporary files that an earlier, killed run left while writing checkpoints into
+     * {@code dir} ({@link dev.kiln.core.io.AtomicFiles} names them {@code .<target>.<random>.tmp}
+     * and removes them itself on any failure it survives; SIGKILL or a power cut is the exception).
+     * Called when a run attaches, before it writes anything. Returns how many were removed.
+     */
+    public static int removeStaleTemporaryFiles(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        int removed = 0;
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                if (STALE_TEMP.matcher(f.getFileName().toString()).matches() && Files.deleteIfExists(f)) {
+                    LOG.info("removed {} left by an interrupted checkpoint write", f);
+                    removed++;
+                }
+            }
+        }
+        return removed;
     }
 
     @Override
     public void attach(TrainingState s) {
         this.state = s;
         this.lastSaved = -1;
+        try {
+            removeStaleTemporaryFiles(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean checkpoint directory " + dir, e);
+        }
     }
 
     @Override

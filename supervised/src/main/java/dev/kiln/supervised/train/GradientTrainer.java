@@ -76,6 +76,14 @@ public final class GradientTrainer<M extends Model> implements Trainer<Dataset, 
             train = s.train();
             validation = s.validation();
         }
+        // an empty epoch would report loss 0/0 = NaN and "train" nothing: say so instead
+        if (data.size() == 0) {
+            throw new IllegalArgumentException("gradient trainer: the training data has 0 rows");
+        }
+        if (train.size() == 0) {
+            throw new IllegalArgumentException("gradient trainer: no training rows left after holding out "
+                    + c.validationFraction() + " of " + data.size() + " for validation");
+        }
         M model = c.model().apply(initRng);
         Optimizer optimizer = c.optimizer().apply(model);
         DataLoader loader = DataLoader.shuffled(train, c.batchSize(), shuffleRng).prefetch();
@@ -86,6 +94,10 @@ public final class GradientTrainer<M extends Model> implements Trainer<Dataset, 
             if (cp.seed() != c.seed()) {
                 throw new IllegalArgumentException("checkpoint " + c.resumeFrom() + " was written by a run with seed "
                         + cp.seed() + ", this trainer has seed " + c.seed() + "; resume with the same seed");
+            }
+            if (cp.epoch() > c.epochs()) { // a corrupt or foreign epoch: the loop would silently train nothing
+                throw new IllegalArgumentException("checkpoint " + c.resumeFrom() + ": metadata 'epoch' is " + cp.epoch()
+                        + " but this trainer runs " + c.epochs() + " epochs");
             }
             cp.restoreModel(model);
             optimizer.loadState(cp.optimizerState());
@@ -182,7 +194,11 @@ public final class GradientTrainer<M extends Model> implements Trainer<Dataset, 
                     // reads the batches inside the step's memory scope
                     loss = step.run(batches, c.accumulation(), accuracy).loss();
                 } catch (TrainingDivergedException e) {
-                    throw new TrainingDivergedException(epoch, t.batches, e.loss());
+                    throw new TrainingDivergedException(epoch, t.batches, e.loss(), e.reason());
+                }
+                // the step is built per run: its first step's loss is the reference (see divergenceFactor)
+                if (step.steps() == 1 && c.divergenceFactor() > 0 && loss > 0) {
+                    step.lossCeiling(c.divergenceFactor() * loss);
                 }
                 t.lossSum += loss;
                 all.onBatchEnd(ctx, epoch, t.batches, loss);
@@ -192,6 +208,10 @@ public final class GradientTrainer<M extends Model> implements Trainer<Dataset, 
                 closeQuietly(closeable); // stops a prefetching thread when the epoch ends early
             }
         }
+        if (t.batches == 0) {
+            throw new IllegalStateException("gradient trainer: epoch " + epoch + " had no batches (the dataset is empty)");
+        }
+        checkWeights(step.model(), epoch, t.batches);
         double seconds = (System.nanoTime() - t0) / 1e9;
         Map<String, Double> m = new LinkedHashMap<>();
         // the mean of the batch losses, as the classic PyTorch loop prints it
@@ -203,6 +223,19 @@ public final class GradientTrainer<M extends Model> implements Trainer<Dataset, 
         m.put("seconds", seconds);
         m.put("samples_per_s", t.seen / seconds);
         return m;
+    }
+
+    /**
+     * The loss is checked before every update, so a NaN weight shows up as a NaN loss one batch
+     * later, except after the last update of the run. Checking once per epoch covers that for the
+     * cost of one reduction per parameter: {@code w * 0} is 0 for finite weights and NaN for NaN/Inf.
+     */
+    private static void checkWeights(Model model, int epoch, int batch) {
+        for (var e : model.namedParameters().entrySet()) {
+            if (!Float.isFinite(e.getValue().value().mul(0f).sum().item())) {
+                throw TrainingDivergedException.weights(epoch, batch, e.getKey());
+            }
+        }
     }
 
     private static void closeQuietly(AutoCloseable c) {

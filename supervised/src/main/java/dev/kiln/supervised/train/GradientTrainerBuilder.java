@@ -34,6 +34,7 @@ public final class GradientTrainerBuilder<M extends Model> {
     private boolean recycleStepMemory = true;
     private Consumer<TrainingStep.Builder<Batch>> stepOptions;
     private int accumulation = 1;
+    private double divergenceFactor; // 0: off
 
     GradientTrainerBuilder(Function<Rng, M> model) {
         this.model = Objects.requireNonNull(model, "model factory");
@@ -146,6 +147,26 @@ public final class GradientTrainerBuilder<M extends Model> {
         return this;
     }
 
+    /**
+     * Stops training with {@link TrainingDivergedException} (naming the epoch and batch) when a
+     * batch's loss exceeds {@code factor} times the first batch loss of this run, checked before the
+     * batch's update. A NaN or infinite loss always stops training; this catches the runs that blow
+     * up to large but finite losses (Adam at learning rate 1e6 reaches loss 1e13 without overflowing).
+     * Off by default, because no factor is right for every loss: a run may start near its optimum
+     * (fine-tuning, a resumed run: the reference is the first batch after resuming) and a noisy
+     * batch can legitimately be many times the first. 100 to 1000 suits a fresh cross-entropy
+     * run. Skipped when the first loss is not positive (a loss that can be negative has no scale).
+     * {@code 0} turns it off.
+     */
+    public GradientTrainerBuilder<M> divergenceFactor(double factor) {
+        if (factor != 0 && !(factor > 1 && Double.isFinite(factor))) {
+            throw new IllegalArgumentException("gradient trainer: divergence factor must be > 1 and finite (or 0 for"
+                    + " off), got " + factor);
+        }
+        this.divergenceFactor = factor;
+        return this;
+    }
+
     /** Continues from a checkpoint written by {@link CheckpointListener} (same seed and setup). */
     public GradientTrainerBuilder<M> resumeFrom(Path checkpoint) {
         this.resumeFrom = checkpoint;
@@ -161,7 +182,7 @@ public final class GradientTrainerBuilder<M extends Model> {
         }
         return new GradientTrainer<>(new TrainerConfig<>(model, modelConfig, loss, optimizer, schedule, epochs, batchSize,
                 evalBatchSize, seed, validationFraction, validation, List.copyOf(listeners), historyFile, resumeFrom,
-                recycleStepMemory, stepOptions, accumulation));
+                recycleStepMemory, stepOptions, accumulation, divergenceFactor));
     }
 
     private static int positive(String what, int v) {

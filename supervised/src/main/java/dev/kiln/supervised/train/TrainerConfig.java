@@ -19,5 +19,6 @@ record TrainerConfig<M extends Model>(Function<Rng, M> model, String modelConfig
                                       int epochs, int batchSize, int evalBatchSize, long seed,
                                       double validationFraction, Dataset validation, List<TrainingListener> listeners,
                                       Path historyFile, Path resumeFrom, boolean recycleStepMemory,
-                                      Consumer<TrainingStep.Builder<Batch>> stepOptions, int accumulation) {
+                                      Consumer<TrainingStep.Builder<Batch>> stepOptions, int accumulation,
+                                      double divergenceFactor) {
 }

@@ -73,7 +73,7 @@ public record TrainingCheckpoint(int epoch, long seed, long shuffleOffset, Map<S
         SafeTensors.Contents c = SafeTensors.read(file);
         Map<String, String> meta = c.metadata();
         if (!FORMAT.equals(meta.get("format"))) {
-            throw new IOException("checkpoint " + file + ": metadata 'format' is " + meta.get("format") + ", expected "
+            throw new CheckpointFormatException(file, "metadata 'format' is " + meta.get("format") + ", expected "
                     + FORMAT + " (is this a Kiln training checkpoint?)");
         }
         Map<String, Tensor> params = pick(file, c.tensors(), keys(file, meta, "parameter_keys"), "");
@@ -81,11 +81,21 @@ public record TrainingCheckpoint(int epoch, long seed, long shuffleOffset, Map<S
         Map<String, Tensor> opt = pick(file, c.tensors(), keys(file, meta, "optimizer_state_keys"), OPTIMIZER_PREFIX);
         int listed = params.size() + buffers.size() + opt.size();
         if (listed != c.tensors().size()) {
-            throw new IOException("checkpoint " + file + ": holds " + c.tensors().size() + " tensors but its metadata lists "
+            throw new CheckpointFormatException(file, "holds " + c.tensors().size() + " tensors but its metadata lists "
                     + listed);
         }
-        return new TrainingCheckpoint(number(file, meta, "epoch").intValue(), number(file, meta, "seed"),
-                number(file, meta, "shuffle_rng_offset"), params, buffers, opt, meta);
+        // A negative or wrapped epoch would resume at the wrong epoch (an int cast of 2^32 + 3 is 3), and a
+        // negative stream offset would replay different batches: reject them instead of training wrongly.
+        long epoch = number(file, meta, "epoch");
+        if (epoch < 0 || epoch > Integer.MAX_VALUE) {
+            throw new CheckpointFormatException(file, "metadata 'epoch' must be in 0.." + Integer.MAX_VALUE + ", got "
+                    + epoch);
+        }
+        long offset = number(file, meta, "shuffle_rng_offset");
+        if (offset < 0) {
+            throw new CheckpointFormatException(file, "metadata 'shuffle_rng_offset' must be >= 0, got " + offset);
+        }
+        return new TrainingCheckpoint((int) epoch, number(file, meta, "seed"), offset, params, buffers, opt, meta);
     }
 
     /** The history up to this checkpoint's epoch. */
@@ -121,7 +131,7 @@ public record TrainingCheckpoint(int epoch, long seed, long shuffleOffset, Map<S
         for (String k : keys) {
             Tensor t = all.get(prefix + k);
             if (t == null) {
-                throw new IOException("checkpoint " + file + ": metadata lists tensor '" + prefix + k + "' but the file lacks it");
+                throw new CheckpointFormatException(file, "metadata lists tensor '" + prefix + k + "' but the file lacks it");
             }
             out.put(k, t);
         }
@@ -131,12 +141,12 @@ public record TrainingCheckpoint(int epoch, long seed, long shuffleOffset, Map<S
     private static List<String> keys(Path file, Map<String, String> meta, String name) throws IOException {
         String v = meta.get(name);
         if (v == null) {
-            throw new IOException("checkpoint " + file + ": metadata has no '" + name + "'");
+            throw new CheckpointFormatException(file, "metadata has no '" + name + "'");
         }
         try {
             return JSON.readValue(v, new TypeReference<List<String>>() { });
         } catch (JsonProcessingException e) {
-            throw new IOException("checkpoint " + file + ": metadata '" + name + "' is not a JSON list of names: " + v);
+            throw new CheckpointFormatException(file, "metadata '" + name + "' is not a JSON list of names: " + v);
         }
     }
 
@@ -145,7 +155,7 @@ public record TrainingCheckpoint(int epoch, long seed, long shuffleOffset, Map<S
         try {
             return Long.parseLong(v);
         } catch (NumberFormatException | NullPointerException e) {
-            throw new IOException("checkpoint " + file + ": metadata '" + name + "' must be an integer, got " + v);
+            throw new CheckpointFormatException(file, "metadata '" + name + "' must be an integer, got " + v);
         }
     }
 

@@ -101,6 +101,7 @@ public final class TrainingStep<B> {
     private final Backend backend;
     private Set<Tensor> keptByLastStep = identitySet();
     private long steps;
+    private double lossCeiling = Double.POSITIVE_INFINITY;
 
     private TrainingStep(Builder<B> b) {
         this.model = b.model;
@@ -218,6 +219,9 @@ public final class TrainingStep<B> {
             if (!Float.isFinite(value)) {
                 throw new TrainingDivergedException(steps, nonFinitePart(baseLoss, parts), value);
             }
+            if (value > lossCeiling) { // checked before backward, like a NaN: the weights keep their last good state
+                throw TrainingDivergedException.above(steps, value, lossCeiling);
+            }
             // a micro-batch's share of the samples: the accumulated gradient is that of their union's mean loss
             double weight = single ? 1 : (double) sizes[i] / samples;
             (single ? total : total.mul((float) weight)).backward();
@@ -250,6 +254,21 @@ public final class TrainingStep<B> {
         }
         double norm = clipping ? ((AbstractOptimizer) optimizer).lastGradNorm() : Double.NaN;
         return new Result(loss, base, byName, sizes.length, samples, norm);
+    }
+
+    /**
+     * Stops training with {@link TrainingDivergedException} when a micro-batch's loss exceeds
+     * {@code ceiling} (checked before its backward pass). A NaN/Inf loss is always an error; this
+     * also catches a run that blows up to large but finite losses, as Adam does at a huge learning
+     * rate (its steps are bounded by the rate, so the loss grows without overflowing).
+     * {@link GradientTrainer} sets it from {@link GradientTrainerBuilder#divergenceFactor(double)};
+     * default {@code +Infinity} (off).
+     */
+    public void lossCeiling(double ceiling) {
+        if (Double.isNaN(ceiling)) {
+            throw new IllegalArgumentException("training step: loss ceiling must be a number, got NaN");
+        }
+        this.lossCeiling = ceiling;
     }
 
     private String nonFinitePart(Tensor base, Tensor[] parts) {

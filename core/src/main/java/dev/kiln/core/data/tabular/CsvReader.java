@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.kiln.core.data.StrictGzipInputStream;
 import java.io.BufferedReader;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -21,7 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Reads CSV into a {@link DataFrame} with Jackson's CSV parser (RFC 4180 quoting: fields in
@@ -41,7 +43,11 @@ import java.util.zip.GZIPInputStream;
  *       parses as a decimal number, and categorical otherwise.</li>
  *   <li>Errors: a row with the wrong number of fields, or a field in a column declared numeric that
  *       is not a number, throws {@link CsvFormatException} naming the file, the line and the column.</li>
- *   <li>Files ending in {@code .gz} are decompressed.</li>
+ *   <li>Blank lines (empty or only spaces) are skipped wherever they are, in files of any width,
+ *       as pandas does; write a missing value in a one-column file as {@code NA}.</li>
+ *   <li>A UTF-8 byte-order mark at the start is dropped (it is not part of the first name).</li>
+ *   <li>Files ending in {@code .gz} are decompressed; a truncated or corrupt one, or one with bytes
+ *       after the gzip data, is a {@link CsvFormatException} naming the file.</li>
  * </ul>
  */
 public final class CsvReader {
@@ -78,11 +84,19 @@ public final class CsvReader {
         return builder().build();
     }
 
-    /** Reads a file ({@code .gz} files are decompressed); errors name the path. */
+    /**
+     * Reads a file ({@code .gz} files are decompressed); errors name the path. A truncated or
+     * corrupt {@code .gz} file, or one with bytes after the gzip data, is a {@link CsvFormatException}
+     * naming the file rather than a bare {@code EOFException}.
+     */
     public DataFrame read(Path file) throws IOException {
         try (InputStream raw = Files.newInputStream(file)) {
-            InputStream in = file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
+            InputStream in = file.getFileName().toString().endsWith(".gz")
+                    ? new StrictGzipInputStream(raw, file.toString()) : raw;
             return read(new InputStreamReader(in, StandardCharsets.UTF_8), file.toString());
+        } catch (ZipException | EOFException e) {
+            // the stream's message already names the file and says truncated/corrupt/trailing bytes
+            throw new CsvFormatException(file.toString(), e.getMessage(), e);
         }
     }
 
@@ -98,6 +112,12 @@ public final class CsvReader {
     /** Reads from {@code reader} (not closed here); {@code sourceName} appears in error messages. */
     public DataFrame read(Reader reader, String sourceName) throws IOException {
         BufferedReader in = reader instanceof BufferedReader br ? br : new BufferedReader(reader);
+        // A UTF-8 byte-order mark (Excel writes one) decodes to U+FEFF; left in, it would become
+        // part of the first column's name, and "id" would not be found by name.
+        in.mark(1);
+        if (in.read() != '\uFEFF') {
+            in.reset();
+        }
         for (int i = 0; i < skipLines; i++) {
             if (in.readLine() == null) {
                 throw new CsvFormatException(sourceName, i + 1, null, "file ends before the " + skipLines
@@ -123,6 +143,9 @@ public final class CsvReader {
                     }
                     fields.add(p.getText());
                 }
+                if (isBlankLine(fields)) {
+                    continue; // see isBlankLine: skipped in files of every width, as pandas does
+                }
                 records.add(fields.toArray(String[]::new));
                 lines.add(line);
             }
@@ -131,6 +154,18 @@ public final class CsvReader {
             throw new CsvFormatException(sourceName, line, null, "unreadable CSV: " + e.getOriginalMessage());
         }
         return build(records, lines, sourceName);
+    }
+
+    /**
+     * A line with nothing on it, or only spaces: Jackson's SKIP_EMPTY_LINES misses some (a line of
+     * spaces, or a blank line in a one-column file, arrives as one empty field). Such a line is
+     * skipped wherever it appears, whatever the width, like pandas' {@code skip_blank_lines=True};
+     * otherwise a one-column file would gain NaN rows while a wider one would be rejected for the
+     * same blank line. A missing value in a one-column file must therefore be written as a token
+     * such as {@code NA}.
+     */
+    private static boolean isBlankLine(List<String> fields) {
+        return fields.isEmpty() || (fields.size() == 1 && fields.get(0).isBlank());
     }
 
     private DataFrame build(List<String[]> records, List<Long> lines, String source) {
@@ -208,8 +243,8 @@ public final class CsvReader {
             double d = v == null ? Double.NaN : Numbers.parse(v);
             if (v != null && Double.isNaN(d)) {
                 if (declared == ColumnType.NUMERIC) {
-                    throw new CsvFormatException(source, lines.get(i + first), name, "'" + v
-                            + "' is not a number (the column is declared numeric)");
+                    throw new CsvFormatException(source, lines.get(i + first), name, CsvFormatException.quote(v)
+                            + " is not a number (the column is declared numeric)");
                 }
                 return CategoricalColumn.wrap(name, values); // inferred: a non-number makes it categorical
             }
