@@ -27,10 +27,13 @@ import java.util.TreeMap;
  * {@code {"dtype": "F32", "shape": [...], "data_offsets": [begin, end]}} (offsets relative to the
  * data section) and may hold {@code "__metadata__"}, a map of strings to strings.
  *
- * <p>Kiln writes F32 tensors sorted by name, packed without gaps, the header padded with spaces to
- * a multiple of 8 bytes (as the reference implementation does), and files atomically. The reader
- * accepts F32 and rejects anything malformed — bad lengths, unknown keys, overlapping or
- * non-contiguous offsets, sizes that do not match shapes — naming the file and the tensor.
+ * <p>Two layers: {@link #encodeArrays}/{@link #decodeArrays} move {@link ArrayData} of any
+ * {@link DType} exactly as stored (model files keep F64 and I32 state this way);
+ * {@link #encode}/{@link #decode} move Kiln's F32 {@link Tensor}s on top of them. Kiln writes
+ * entries sorted by name, packed without gaps, the header padded with spaces to a multiple of 8
+ * bytes (as the reference implementation does), and files atomically. The reader rejects
+ * anything malformed — bad lengths, unknown keys, overlapping or non-contiguous offsets, sizes
+ * that do not match shapes — naming the file and the tensor.
  */
 public final class SafeTensors {
     public static final String METADATA_KEY = "__metadata__";
@@ -45,20 +48,56 @@ public final class SafeTensors {
     public record Contents(Map<String, Tensor> tensors, Map<String, String> metadata) {
     }
 
+    /** Arrays of any dtype and metadata of one file, arrays in the order of their data. */
+    public record RawContents(Map<String, ArrayData> arrays, Map<String, String> metadata) {
+    }
+
+    public static void writeArrays(Path file, Map<String, ArrayData> arrays, Map<String, String> metadata)
+            throws IOException {
+        AtomicFiles.write(file, encodeArrays(arrays, metadata));
+    }
+
+    public static RawContents readArrays(Path file) throws IOException {
+        return decodeArrays(readBytes(file), file.toString());
+    }
+
     public static void write(Path file, Map<String, Tensor> tensors, Map<String, String> metadata) throws IOException {
         byte[] bytes = encode(tensors, metadata);
         AtomicFiles.write(file, bytes);
     }
 
     public static Contents read(Path file) throws IOException {
+        return decode(readBytes(file), file.toString());
+    }
+
+    private static byte[] readBytes(Path file) throws IOException {
         long size = Files.size(file);
         if (size > Integer.MAX_VALUE - 64) {
             throw new SafeTensorsException(file.toString(), "file of " + size + " bytes is larger than Kiln reads (2 GB)");
         }
-        return decode(Files.readAllBytes(file), file.toString());
+        return Files.readAllBytes(file);
     }
 
     public static byte[] encode(Map<String, Tensor> tensors, Map<String, String> metadata) {
+        Map<String, ArrayData> arrays = new LinkedHashMap<>();
+        tensors.forEach((name, t) -> arrays.put(name, ArrayData.of(t)));
+        return encodeArrays(arrays, metadata);
+    }
+
+    public static Contents decode(byte[] bytes, String source) throws SafeTensorsException {
+        RawContents raw = decodeArrays(bytes, source);
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        for (Map.Entry<String, ArrayData> e : raw.arrays().entrySet()) {
+            if (e.getValue().dtype() != DType.F32) {
+                throw new SafeTensorsException(source, "tensor '" + e.getKey() + "' has dtype " + e.getValue().dtype()
+                        + "; Kiln reads F32 tensors only");
+            }
+            tensors.put(e.getKey(), e.getValue().toTensor());
+        }
+        return new Contents(tensors, raw.metadata());
+    }
+
+    public static byte[] encodeArrays(Map<String, ArrayData> tensors, Map<String, String> metadata) {
         ObjectNode header = JSON.createObjectNode();
         if (metadata != null && !metadata.isEmpty()) {
             ObjectNode meta = header.putObject(METADATA_KEY);
@@ -69,21 +108,21 @@ public final class SafeTensors {
                 meta.put(k, v);
             });
         }
-        TreeMap<String, Tensor> sorted = new TreeMap<>(tensors);
+        TreeMap<String, ArrayData> sorted = new TreeMap<>(tensors);
         long offset = 0;
-        for (Map.Entry<String, Tensor> e : sorted.entrySet()) {
+        for (Map.Entry<String, ArrayData> e : sorted.entrySet()) {
             String name = e.getKey();
             if (name.isEmpty() || name.equals(METADATA_KEY)) {
                 throw new IllegalArgumentException("safetensors: invalid tensor name '" + name + "'");
             }
-            Tensor t = e.getValue();
+            ArrayData t = e.getValue();
             ObjectNode entry = header.putObject(name);
-            entry.put("dtype", "F32");
+            entry.put("dtype", t.dtype().name());
             var shape = entry.putArray("shape");
             for (int d : t.shape()) {
                 shape.add(d);
             }
-            long bytes = 4L * t.numel();
+            long bytes = t.bytes().length;
             entry.putArray("data_offsets").add(offset).add(offset + bytes);
             offset += bytes;
         }
@@ -104,14 +143,13 @@ public final class SafeTensors {
         for (int i = json.length; i < padded; i++) {
             buf.put((byte) ' ');
         }
-        for (Tensor t : sorted.values()) {
-            buf.asFloatBuffer().put(t.contiguous().toArray());
-            buf.position(buf.position() + 4 * t.numel());
+        for (ArrayData t : sorted.values()) {
+            buf.put(t.bytes());
         }
         return buf.array();
     }
 
-    public static Contents decode(byte[] bytes, String source) throws SafeTensorsException {
+    public static RawContents decodeArrays(byte[] bytes, String source) throws SafeTensorsException {
         if (bytes.length < 8) {
             throw new SafeTensorsException(source, "file has " + bytes.length + " bytes, too short for the 8-byte header length");
         }
@@ -154,17 +192,15 @@ public final class SafeTensors {
         if (expected != dataLen) {
             throw new SafeTensorsException(source, "data section has " + dataLen + " bytes but the tensors cover " + expected);
         }
-        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        Map<String, ArrayData> arrays = new LinkedHashMap<>();
         for (Entry e : entries) {
-            float[] values = new float[(int) ((e.end - e.begin) / 4)];
-            ByteBuffer.wrap(bytes, dataStart + (int) e.begin, (int) (e.end - e.begin)).order(ByteOrder.LITTLE_ENDIAN)
-                    .asFloatBuffer().get(values);
-            tensors.put(e.name, Tensor.fromArray(values, e.shape));
+            byte[] data = java.util.Arrays.copyOfRange(bytes, dataStart + (int) e.begin, dataStart + (int) e.end);
+            arrays.put(e.name, new ArrayData(e.dtype, e.shape, data));
         }
-        return new Contents(tensors, metadata);
+        return new RawContents(arrays, metadata);
     }
 
-    private record Entry(String name, int[] shape, long begin, long end) {
+    private record Entry(String name, DType dtype, int[] shape, long begin, long end) {
     }
 
     private static void readMetadata(String source, JsonNode node, Map<String, String> out) throws SafeTensorsException {
@@ -196,8 +232,11 @@ public final class SafeTensors {
         if (dtype == null || !dtype.isTextual()) {
             throw new SafeTensorsException(source, where + " has no dtype string");
         }
-        if (!dtype.asText().equals("F32")) {
-            throw new SafeTensorsException(source, where + " has dtype " + dtype.asText() + "; Kiln reads F32 only");
+        DType type;
+        try {
+            type = DType.parse(dtype.asText());
+        } catch (IllegalArgumentException e) {
+            throw new SafeTensorsException(source, where + ": " + e.getMessage());
         }
         JsonNode shapeNode = node.get("shape");
         if (shapeNode == null || !shapeNode.isArray()) {
@@ -230,10 +269,10 @@ public final class SafeTensors {
             throw new SafeTensorsException(source, where + " has data_offsets [" + begin + ", " + end
                     + "] outside the data section of " + dataLen + " bytes");
         }
-        if (end - begin != 4 * numel) {
-            throw new SafeTensorsException(source, where + " of shape " + Shape.str(shape) + " F32 needs " + 4 * numel
-                    + " bytes, its data_offsets span " + (end - begin));
+        if (end - begin != type.bytes() * numel) {
+            throw new SafeTensorsException(source, where + " of shape " + Shape.str(shape) + " " + type + " needs "
+                    + type.bytes() * numel + " bytes, its data_offsets span " + (end - begin));
         }
-        return new Entry(name, shape, begin, end);
+        return new Entry(name, type, shape, begin, end);
     }
 }

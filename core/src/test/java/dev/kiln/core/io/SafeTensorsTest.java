@@ -115,7 +115,10 @@ class SafeTensorsTest {
         assertRejected(file("[1,2]"), "must be a JSON object");
         assertRejected(file(ok, 1f), "data_offsets [0, 8] outside the data section of 4 bytes");
         assertRejected(file(ok, 1f, 2f, 3f), "data section has 12 bytes but the tensors cover 8");
-        assertRejected(file(ok.replace("F32", "BF16"), 1f, 2f), "tensor 'a'", "dtype BF16");
+        assertRejected(file(ok.replace("F32", "X99"), 1f, 2f), "tensor 'a'", "unknown dtype 'X99'");
+        assertRejected(file(ok.replace("F32", "F64"), 1f, 2f), "tensor 'a' of shape [2] F64 needs 16 bytes");
+        // well-formed but not F32: the array layer reads it, the tensor layer says why not
+        assertRejected(file(ok.replace("[2]", "[4]").replace("F32", "BF16"), 1f, 2f), "tensor 'a'", "dtype BF16");
         assertRejected(file(ok.replace("[2]", "[3]"), 1f, 2f), "needs 12 bytes, its data_offsets span 8");
         assertRejected(file(ok.replace("[2]", "[-2]"), 1f, 2f), "invalid dimension -2");
         assertRejected(file(ok.replace("\"shape\"", "\"extra\":1,\"shape\""), 1f, 2f), "unknown field 'extra'");
@@ -129,5 +132,28 @@ class SafeTensorsTest {
         String dup = "{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]},"
                 + "\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}}";
         assertRejected(file(dup, 1f), "Duplicate field 'a'");
+    }
+
+    @Test
+    void arraysOfEveryWidthRoundTripExactly() throws Exception {
+        double[] d = {Math.PI, -0.0, Double.MIN_VALUE, Double.MAX_VALUE, Double.NaN, 1e-300};
+        int[] i = {Integer.MIN_VALUE, -1, 0, 7, Integer.MAX_VALUE, 3};
+        long[] l = {Long.MIN_VALUE, Long.MAX_VALUE};
+        Map<String, ArrayData> arrays = new java.util.LinkedHashMap<>();
+        arrays.put("d", ArrayData.of(d, 2, 3));
+        arrays.put("i", ArrayData.of(i));
+        arrays.put("l", ArrayData.of(l));
+        arrays.put("f", ArrayData.of(new float[] {1.5f, -2f}));
+        byte[] bytes = SafeTensors.encodeArrays(arrays, Map.of("k", "v"));
+        var back = SafeTensors.decodeArrays(bytes, "mem");
+        assertThat(back.arrays()).isEqualTo(arrays);
+        assertThat(back.arrays().get("d").shape()).containsExactly(2, 3);
+        assertThat(back.arrays().get("d").toDoubles()).isEqualTo(d);
+        assertThat(back.arrays().get("i").toInts()).containsExactly(i);
+        assertThat(back.arrays().get("l").toLongs()).containsExactly(l);
+        assertThat(back.metadata()).containsEntry("k", "v");
+        assertThatThrownBy(() -> back.arrays().get("d").toInts()).hasMessageContaining("dtype F64 read as I32");
+        assertThatThrownBy(() -> SafeTensors.decode(bytes, "mem.safetensors"))
+                .isInstanceOf(SafeTensorsException.class).hasMessageContaining("tensor 'd' has dtype F64");
     }
 }
