@@ -113,4 +113,8 @@ public final class AgglomerativeModel implements Clusterer {
         }
         return out;
     }
+
+    Points train() {
+        return train;
+    }
 }

@@ -89,4 +89,30 @@ public final class DbscanModel implements Clusterer {
         }
         return c;
     }
+
+    boolean[] coreFlags() {
+        return core;
+    }
+
+    double eps() {
+        return eps;
+    }
+
+    double[][] corePoints() {
+        return corePoints;
+    }
+
+    int[] coreLabels() {
+        return coreLabels;
+    }
+
+    /** A model read back from a file: the core points are stored, not re-selected. */
+    DbscanModel(int[] labels, boolean[] core, int clusters, double[][] corePoints, int[] coreLabels, double eps) {
+        this.labels = labels;
+        this.core = core;
+        this.clusters = clusters;
+        this.corePoints = corePoints;
+        this.coreLabels = coreLabels;
+        this.eps = eps;
+    }
 }

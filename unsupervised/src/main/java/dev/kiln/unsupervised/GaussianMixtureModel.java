@@ -283,4 +283,8 @@ public final class GaussianMixtureModel implements Clusterer {
         }
         return max + Math.log(s);
     }
+
+    double[][][] covariances() {
+        return covariances;
+    }
 }

@@ -92,4 +92,12 @@ public final class KMeansModel implements Clusterer {
         points.requireCols(cols, "KMeansModel.inertia");
         return new SquaredDistances(points, backend).assign(centres).inertia();
     }
+
+    float[] rawCentres() {
+        return centres;
+    }
+
+    int cols() {
+        return cols;
+    }
 }

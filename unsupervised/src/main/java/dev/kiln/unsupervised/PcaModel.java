@@ -101,4 +101,8 @@ public final class PcaModel implements FeatureTransform {
         }
         return out;
     }
+
+    boolean whiten() {
+        return whiten;
+    }
 }

@@ -7,6 +7,7 @@ import dev.kiln.core.component.Component;
 import dev.kiln.core.component.Components;
 import dev.kiln.core.component.HyperParameters;
 import dev.kiln.core.component.Kind;
+import dev.kiln.core.io.SafeTensors;
 import dev.kiln.core.ml.ClassificationSet;
 import dev.kiln.core.ml.Classifier;
 import dev.kiln.core.ml.Clusterer;
@@ -14,6 +15,7 @@ import dev.kiln.core.ml.Features;
 import dev.kiln.core.ml.Learners;
 import dev.kiln.core.ml.RegressionSet;
 import dev.kiln.core.ml.Regressor;
+import dev.kiln.core.model.Models;
 import dev.kiln.core.train.Trainer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -107,6 +109,23 @@ public final class LearnerConformanceKit {
         t.add(DynamicTest.dynamicTest("rejects an empty dataset", () -> assertThatThrownBy(
                 () -> fresh(c).fit(new ClassificationSet(new double[0][], new int[0])))
                 .isInstanceOf(IllegalArgumentException.class)));
+        t.add(DynamicTest.dynamicTest("rejects a NaN feature, naming it", () -> assertThatThrownBy(
+                () -> fresh(c).fit(new ClassificationSet(withNaN(data.features()), data.labels())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NaN")));
+        t.add(DynamicTest.dynamicTest("a saved and loaded model predicts the same bits", () -> {
+            Classifier m = (Classifier) fresh(c).fit(data);
+            Classifier back = roundTrip(m, Classifier.class);
+            assertThat(Arrays.deepEquals(back.predictProba(data.inputs()), m.predictProba(data.inputs()))).isTrue();
+            assertThat(back.predict(data.inputs())).isEqualTo(m.predict(data.inputs()));
+        }));
+        t.add(DynamicTest.dynamicTest("predicting from two threads equals predicting in turn", () -> {
+            Classifier m = (Classifier) fresh(c).fit(data);
+            double[][] expected = m.predictProba(data.inputs());
+            List<double[][]> got = inThreads(() -> m.predictProba(data.inputs()));
+            for (double[][] g : got) {
+                assertThat(Arrays.deepEquals(g, expected)).isTrue();
+            }
+        }));
         return t;
     }
 
@@ -139,6 +158,18 @@ public final class LearnerConformanceKit {
         t.add(DynamicTest.dynamicTest("rejects an empty dataset", () -> assertThatThrownBy(
                 () -> fresh(c).fit(new RegressionSet(new double[0][], new double[0])))
                 .isInstanceOf(IllegalArgumentException.class)));
+        t.add(DynamicTest.dynamicTest("rejects a NaN feature, naming it", () -> assertThatThrownBy(
+                () -> fresh(c).fit(new RegressionSet(withNaN(data.features()), data.targets())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NaN")));
+        t.add(DynamicTest.dynamicTest("a saved and loaded model predicts the same bits", () -> {
+            Regressor m = (Regressor) fresh(c).fit(data);
+            assertThat(roundTrip(m, Regressor.class).predict(data.inputs())).isEqualTo(m.predict(data.inputs()));
+        }));
+        t.add(DynamicTest.dynamicTest("predicting from two threads equals predicting in turn", () -> {
+            Regressor m = (Regressor) fresh(c).fit(data);
+            double[] expected = m.predict(data.inputs());
+            assertThat(inThreads(() -> m.predict(data.inputs()))).allSatisfy(g -> assertThat(g).isEqualTo(expected));
+        }));
         return t;
     }
 
@@ -166,6 +197,17 @@ public final class LearnerConformanceKit {
             assertThatThrownBy(() -> m.predict(Features.of(new double[][] {{1, 2, 3}})))
                     .isInstanceOf(IllegalArgumentException.class);
         }));
+        t.add(DynamicTest.dynamicTest("a saved and loaded model gives the same labels", () -> {
+            Clusterer m = (Clusterer) fresh(c).fit(input.apply(x));
+            Clusterer back = roundTrip(m, Clusterer.class);
+            assertThat(back.labels()).isEqualTo(m.labels());
+            assertThat(back.predict(x)).isEqualTo(m.predict(x));
+        }));
+        t.add(DynamicTest.dynamicTest("predicting from two threads equals predicting in turn", () -> {
+            Clusterer m = (Clusterer) fresh(c).fit(input.apply(x));
+            int[] expected = m.predict(x);
+            assertThat(inThreads(() -> m.predict(x))).allSatisfy(g -> assertThat(g).isEqualTo(expected));
+        }));
         return t;
     }
 
@@ -180,6 +222,41 @@ public final class LearnerConformanceKit {
                 DynamicTest.dynamicTest("an unknown key is an error naming it", () -> assertThatThrownBy(
                         () -> c.create(Map.of("noSuchHyperParameter", 1)))
                         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("noSuchHyperParameter")));
+    }
+
+    /** Through the bytes of a model file and back. */
+    static <T> T roundTrip(Object model, Class<T> type) throws Exception {
+        var c = Models.encode(model, Map.of());
+        byte[] bytes = SafeTensors.encodeArrays(c.arrays(), c.metadata());
+        Object back = Models.decode(SafeTensors.decodeArrays(bytes, "round trip"), "round trip");
+        assertThat(back).isInstanceOf(type).isNotSameAs(model);
+        return type.cast(back);
+    }
+
+    /** Runs {@code task} on two threads at once, started together. */
+    static <T> List<T> inThreads(java.util.concurrent.Callable<T> task) throws Exception {
+        var start = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            List<java.util.concurrent.Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return task.call();
+                }));
+            }
+            start.countDown();
+            List<T> out = new ArrayList<>();
+            for (var f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        }
+    }
+
+    private static double[][] withNaN(double[][] x) {
+        double[][] copy = Arrays.stream(x).map(double[]::clone).toArray(double[][]::new);
+        copy[copy.length / 2][1] = Double.NaN;
+        return copy;
     }
 
     @SuppressWarnings("rawtypes")

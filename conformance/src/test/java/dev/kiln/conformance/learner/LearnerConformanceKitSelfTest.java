@@ -9,6 +9,9 @@ import dev.kiln.core.ml.ClassificationSet;
 import dev.kiln.core.ml.Classifier;
 import dev.kiln.core.ml.Features;
 import dev.kiln.core.ml.Learners;
+import dev.kiln.core.model.ModelCodec;
+import dev.kiln.core.model.ModelReader;
+import dev.kiln.core.model.ModelWriter;
 import dev.kiln.core.train.Trainer;
 import dev.kiln.core.train.TrainingListener;
 import java.util.List;
@@ -31,7 +34,10 @@ class LearnerConformanceKitSelfTest {
         MUTATES_INPUT("caller's arrays"),
         IGNORES_WIDTH("wrong width"),
         ACCEPTS_EMPTY_DATA("empty dataset"),
-        PREDICTS_ONE_CLASS("separates three blobs");
+        PREDICTS_ONE_CLASS("separates three blobs"),
+        ACCEPTS_NAN("NaN feature"),
+        LOSSY_SAVE("saved and loaded"),
+        THREAD_UNSAFE("two threads");
 
         final String failingCheck;
 
@@ -64,6 +70,13 @@ class LearnerConformanceKitSelfTest {
             }
             int k = 3;
             int d = data.size() == 0 ? 2 : data.features()[0].length;
+            for (int i = 0; i < data.size() && flaw != Flaw.ACCEPTS_NAN; i++) {
+                for (int j = 0; j < d; j++) {
+                    if (Double.isNaN(data.features()[i][j])) {
+                        throw new IllegalArgumentException("Centroids: feature [" + i + "][" + j + "] is NaN");
+                    }
+                }
+            }
             double[][] c = new double[k][d];
             int[] n = new int[k];
             for (int i = 0; i < data.size(); i++) {
@@ -82,41 +95,114 @@ class LearnerConformanceKitSelfTest {
                     c[y][j] = c[y][j] / Math.max(1, n[y]) + jitter;
                 }
             }
-            return new Classifier() {
-                @Override
-                public int[] predict(Features x) {
-                    return Classifier.argmax(predictProba(x));
-                }
+            return new CentroidModel(c, flaw);
+        }
+    }
 
-                @Override
-                public double[][] predictProba(Features x) {
-                    if (flaw != Flaw.IGNORES_WIDTH && x.width() != d) {
-                        throw new IllegalArgumentException("Centroids: fitted on " + d + " features, got " + x.width());
-                    }
-                    double[][] p = new double[x.size()][k];
-                    for (int i = 0; i < p.length; i++) {
-                        double sum = 0;
-                        for (int y = 0; y < k; y++) {
-                            double s = 0;
-                            for (int j = 0; j < Math.min(d, x.width()); j++) {
-                                double e = x.row(i)[j] - c[y][j];
-                                s += e * e;
-                            }
-                            p[i][y] = flaw == Flaw.PREDICTS_ONE_CLASS ? (y == 0 ? 1 : 0) : Math.exp(-s);
-                            sum += p[i][y];
-                        }
-                        for (int y = 0; y < k && flaw != Flaw.UNNORMALISED_PROBABILITIES; y++) {
-                            p[i][y] /= sum;
-                        }
-                    }
-                    return p;
-                }
+    /** The fitted model; {@link Codec} saves it (listed in this module's test services). */
+    static final class CentroidModel implements Classifier {
+        final double[][] c;
+        final Flaw flaw;
+        private final AtomicInteger inFlight = new AtomicInteger();
 
-                @Override
-                public int numClasses() {
-                    return k;
+        CentroidModel(double[][] c, Flaw flaw) {
+            this.c = c;
+            this.flaw = flaw;
+        }
+
+        @Override
+        public int[] predict(Features x) {
+            return Classifier.argmax(predictProba(x));
+        }
+
+        @Override
+        public double[][] predictProba(Features x) {
+            int k = c.length;
+            int d = c[0].length;
+            if (flaw != Flaw.IGNORES_WIDTH && x.width() != d) {
+                throw new IllegalArgumentException("Centroids: fitted on " + d + " features, got " + x.width());
+            }
+            // THREAD_UNSAFE stands for shared scratch state: a call that overlaps another corrupts its result
+            boolean overlapped = flaw == Flaw.THREAD_UNSAFE && (inFlight.incrementAndGet() > 1 || pause());
+            double[][] p = new double[x.size()][k];
+            for (int i = 0; i < p.length; i++) {
+                double sum = 0;
+                for (int y = 0; y < k; y++) {
+                    double s = 0;
+                    for (int j = 0; j < Math.min(d, x.width()); j++) {
+                        double e = x.row(i)[j] - c[y][j];
+                        s += e * e;
+                    }
+                    p[i][y] = flaw == Flaw.PREDICTS_ONE_CLASS ? (y == 0 ? 1 : 0) : Math.exp(-s);
+                    sum += p[i][y];
                 }
-            };
+                for (int y = 0; y < k && flaw != Flaw.UNNORMALISED_PROBABILITIES; y++) {
+                    p[i][y] /= sum;
+                }
+            }
+            if (flaw == Flaw.THREAD_UNSAFE) {
+                if (overlapped || inFlight.get() > 1) {
+                    p[0][0] += 1e-3;
+                }
+                inFlight.decrementAndGet();
+            }
+            return p;
+        }
+
+        /** Holds a lone call open long enough for a second thread to overlap it; true if one did. */
+        private boolean pause() {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return inFlight.get() > 1;
+        }
+
+        @Override
+        public int numClasses() {
+            return c.length;
+        }
+    }
+
+    public static final class Codec implements ModelCodec<CentroidModel> {
+        @Override
+        public String name() {
+            return "test-centroids";
+        }
+
+        @Override
+        public Class<CentroidModel> type() {
+            return CentroidModel.class;
+        }
+
+        @Override
+        public void write(CentroidModel m, ModelWriter out) {
+            out.value("flaw", m.flaw.name());
+            if (m.flaw == Flaw.LOSSY_SAVE) {
+                float[] f = new float[m.c.length * m.c[0].length];
+                for (int i = 0; i < f.length; i++) {
+                    f[i] = (float) m.c[i / m.c[0].length][i % m.c[0].length];
+                }
+                out.array("centroids32", f, m.c.length, m.c[0].length);
+            } else {
+                out.matrix("centroids", m.c);
+            }
+        }
+
+        @Override
+        public CentroidModel read(ModelReader in) {
+            Flaw flaw = Flaw.valueOf(in.string("flaw"));
+            if (flaw != Flaw.LOSSY_SAVE) {
+                return new CentroidModel(in.matrix("centroids"), flaw);
+            }
+            float[] f = in.floats("centroids32");
+            int d = in.array("centroids32").shape()[1];
+            double[][] c = new double[f.length / d][d];
+            for (int i = 0; i < f.length; i++) {
+                c[i / d][i % d] = f[i];
+            }
+            return new CentroidModel(c, flaw);
         }
     }
 

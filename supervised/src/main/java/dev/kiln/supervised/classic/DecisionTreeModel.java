@@ -66,4 +66,8 @@ public final class DecisionTreeModel implements Classifier {
     public String toText(String[] featureNames, String[] classNames) {
         return tree.toText(featureNames, classNames);
     }
+
+    Tree tree() {
+        return tree;
+    }
 }

@@ -57,4 +57,8 @@ public final class ForestModel implements Classifier {
     public double[] featureImportances() {
         return ForestRegressionModel.meanImportances(trees);
     }
+
+    Tree[] trees() {
+        return trees;
+    }
 }

@@ -51,4 +51,8 @@ public final class ForestRegressionModel implements Regressor {
         }
         return counted == 0 ? sum : Tree.normalise(sum);
     }
+
+    Tree[] trees() {
+        return trees;
+    }
 }

@@ -76,4 +76,12 @@ public final class KNeighbors {
         }
         return new Found(Arrays.copyOf(best, k), d);
     }
+
+    int k() {
+        return k;
+    }
+
+    double[][] points() {
+        return x;
+    }
 }

@@ -47,4 +47,16 @@ public final class KNeighborsModel implements Classifier {
     public int[] predict(Features input) {
         return Classifier.argmax(predictProba(input));
     }
+
+    KNeighbors search() {
+        return search;
+    }
+
+    int[] labels() {
+        return labels;
+    }
+
+    KNeighbors.Weights weights() {
+        return weights;
+    }
 }

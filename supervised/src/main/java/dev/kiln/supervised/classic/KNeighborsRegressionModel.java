@@ -33,4 +33,16 @@ public final class KNeighborsRegressionModel implements Regressor {
         }
         return out;
     }
+
+    KNeighbors search() {
+        return search;
+    }
+
+    double[] targets() {
+        return targets;
+    }
+
+    KNeighbors.Weights weights() {
+        return weights;
+    }
 }

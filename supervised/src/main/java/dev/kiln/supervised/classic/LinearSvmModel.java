@@ -72,4 +72,8 @@ public final class LinearSvmModel implements Classifier {
         }
         return out;
     }
+
+    Platt[] platt() {
+        return platt;
+    }
 }

@@ -33,4 +33,8 @@ public final class RegressionTreeModel implements Regressor {
     public String toText(String[] featureNames) {
         return tree.toText(featureNames, null);
     }
+
+    Tree tree() {
+        return tree;
+    }
 }

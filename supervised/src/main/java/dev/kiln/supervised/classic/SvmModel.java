@@ -130,4 +130,12 @@ public final class SvmModel implements Classifier {
         }
         return out;
     }
+
+    double[][] supportVectors() {
+        return supportVectors;
+    }
+
+    Pair[] pairs() {
+        return pairs;
+    }
 }

@@ -23,6 +23,11 @@ public final class NetworkClassifierModel implements Classifier {
         this.classes = logits(Features.of(new double[1][width])).shape()[1];
     }
 
+    /** Features per input row. */
+    public int width() {
+        return width;
+    }
+
     public Model network() {
         return network;
     }
